@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Deps } from './deps.ts';
+import { auditRoutes } from './features/audit/index.ts';
+import { casesRoutes } from './features/cases/index.ts';
+import { customersRoutes } from './features/customers/index.ts';
+import { healthRoutes } from './features/health/index.ts';
+import { portalRoutes } from './features/portal/index.ts';
+import { authenticate, sessionsRoutes } from './features/sessions/index.ts';
+import { staffRoutes } from './features/staff/index.ts';
+import { workspacesRoutes } from './features/workspaces/index.ts';
+import { installErrorHandling } from './infra/http.ts';
+
+/** The HTTP application: plugins, error handling and the route table. No listening here. */
+export async function buildApp(deps: Deps) {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    bodyLimit: deps.config.BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Fairdesk API',
+        version: '1',
+        description:
+          'Cases, customers and staff. Errors are RFC 9457 problem+json with a stable `reason`. ' +
+          'Sign in with POST /api/v1/sessions and send the token as `Authorization: Bearer <token>`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: deps.config.ATTACHMENT_MAX_BYTES, files: 1, fields: 5, headerPairs: 200 },
+  });
+
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', authenticate(deps));
+
+  await app.register(healthRoutes(deps), { prefix: '/api' });
+  await app.register(
+    async (v1) => {
+      await v1.register(sessionsRoutes(deps));
+      await v1.register(portalRoutes(deps));
+      await v1.register(workspacesRoutes(deps));
+      await v1.register(staffRoutes(deps));
+      await v1.register(customersRoutes(deps));
+      await v1.register(casesRoutes(deps));
+      await v1.register(auditRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,41 @@
+import { createEmitter, type Subscribers } from './infra/emit.ts';
+
+/**
+ * Every event type Fairdesk records. The events table is the case timeline and the audit trail;
+ * `data` holds what changed (for updates: `{ changes: { field: [before, after] } }`).
+ */
+export const EVENT_TYPES = [
+  'workspace.created',
+  'workspace.updated',
+  'staff.created',
+  'staff.updated',
+  'staff.signed_in',
+  'team.created',
+  'team.updated',
+  'team.deleted',
+  'organisation.created',
+  'organisation.updated',
+  'organisation.deleted',
+  'customer.created',
+  'customer.updated',
+  'customer.merged',
+  'customer.signed_in',
+  'case.created',
+  'case.updated',
+  'message.added',
+  'attachment.added',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Event type -> names of the jobs (in jobs.ts) that react to it. */
+export const SUBSCRIBERS: Subscribers = {};
+
+const append = createEmitter(SUBSCRIBERS);
+
+export const emit = append as (
+  ...args: [
+    Parameters<typeof append>[0],
+    Parameters<typeof append>[1],
+    { type: EventType; case_id?: string | null; data?: Record<string, unknown> }[],
+  ]
+) => Promise<void>;

@@ -1,0 +1,3 @@
+export { presentSession } from './sessions.present.ts';
+export { sessionsRoutes, setSessionCookie, signInRateLimit } from './sessions.routes.ts';
+export { authenticate, createSession, currentUser, SESSION_COOKIE } from './sessions.service.ts';

@@ -1,0 +1,43 @@
+import type { Executor } from '../../infra/db.ts';
+
+export const insertWorkspace = (
+  db: Executor,
+  row: {
+    slug: string;
+    name: string;
+    time_zone: string;
+    languages: string[];
+    is_demo: boolean;
+    created_at: Date;
+  },
+) =>
+  db
+    .insertInto('workspaces')
+    .values({ ...row, updated_at: row.created_at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+export const findWorkspace = (db: Executor, id: string) =>
+  db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+export const findWorkspaceBySlug = (db: Executor, slug: string) =>
+  db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
+
+export const findDemoWorkspace = (db: Executor) =>
+  db.selectFrom('workspaces').select(['id', 'slug']).where('is_demo', '=', true).executeTakeFirst();
+
+export const updateWorkspace = (
+  db: Executor,
+  id: string,
+  patch: { name?: string; time_zone?: string; languages?: string[]; updated_at: Date },
+) => db.updateTable('workspaces').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+
+/** Takes the next case number; the row lock it holds orders numbers within the workspace. */
+export const takeCaseNumber = (db: Executor, id: string) =>
+  db
+    .updateTable('workspaces')
+    .set((eb) => ({ next_case_number: eb('next_case_number', '+', 1) }))
+    .where('id', '=', id)
+    .returning('next_case_number')
+    .executeTakeFirstOrThrow()
+    .then((r) => r.next_case_number - 1);

