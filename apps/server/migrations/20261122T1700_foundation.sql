@@ -143,7 +143,8 @@ create index messages_search_idx on messages using gin (search);
 create table attachments (
   id uuid primary key default gen_random_uuid(),
   workspace_id uuid not null references workspaces on delete cascade,
-  case_id uuid not null references cases on delete cascade,
+  -- Uploaded first, then linked to a case and message when the message is sent.
+  case_id uuid references cases on delete cascade,
   message_id uuid references messages on delete set null,
   filename text not null,
   content_type text not null,
@@ -154,7 +155,8 @@ create table attachments (
   uploaded_by_id uuid,
   created_at timestamptz not null default now()
 );
-create index attachments_case_idx on attachments (case_id, created_at);
+create index attachments_case_idx on attachments (case_id, created_at) where case_id is not null;
+create index attachments_unlinked_idx on attachments (created_at) where case_id is null;
 create index attachments_message_idx on attachments (message_id) where message_id is not null;
 
 create table sessions (

@@ -1,5 +1,19 @@
 import { z } from 'zod';
-import { Email, Id, PageQuery, Text, Timestamp } from './common.ts';
+import { CaseChannel, CasePriority, CaseStatus } from './cases.ts';
+import { Email, Id, PageQuery, page, Text, Timestamp } from './common.ts';
+
+/** A mail domain such as example.com; a leading @ or www. is dropped, since people paste either. */
+const Domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((d) => d.replace(/^@/, '').replace(/^www\./, ''))
+  .pipe(
+    z
+      .string()
+      .max(253)
+      .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, 'A domain such as example.com'),
+  );
 
 export const Organisation = z.object({
   id: Id,
@@ -12,22 +26,27 @@ export const Organisation = z.object({
 });
 export const OrganisationCreate = z.object({
   name: Text(200),
-  domain: z.string().trim().toLowerCase().max(253).nullable().default(null),
+  domain: Domain.nullable().default(null),
   notes: z.string().max(10000).default(''),
 });
 export const OrganisationUpdate = z
   .object({
     name: Text(200),
-    domain: z.string().trim().toLowerCase().max(253).nullable(),
+    domain: Domain.nullable(),
     notes: z.string().max(10000),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Give at least one field to change');
 
+export type Organisation = z.infer<typeof Organisation>;
+export const OrganisationPage = page(Organisation);
+
 export const Customer = z.object({
   id: Id,
   name: z.string(),
+  /** The primary address: where replies go. */
   email: z.string(),
+  /** Every address the customer writes from, the primary one first. */
   emails: z.array(z.string()),
   phone: z.string().nullable(),
   language: z.string(),
@@ -37,6 +56,7 @@ export const Customer = z.object({
   updated_at: Timestamp,
 });
 export type Customer = z.infer<typeof Customer>;
+export const CustomerPage = page(Customer);
 
 const Phone = z
   .string()
@@ -48,6 +68,7 @@ const Language = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'A language code suc
 export const CustomerCreate = z.object({
   name: Text(200),
   email: Email,
+  /** Further addresses besides the primary one. */
   emails: z.array(Email).max(20).default([]),
   phone: Phone.nullable().default(null),
   language: Language.default('en'),
@@ -57,7 +78,9 @@ export const CustomerCreate = z.object({
 export const CustomerUpdate = z
   .object({
     name: Text(200),
+    /** A new primary address; the old ones stay unless `emails` says otherwise. */
     email: Email,
+    /** The whole set of addresses (the primary one is always kept among them). */
     emails: z.array(Email).max(20),
     phone: Phone.nullable(),
     language: Language,
@@ -72,3 +95,17 @@ export const CustomerListQuery = PageQuery.extend({
   organisation_id: Id.optional(),
 });
 export const OrganisationListQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() });
+
+/** One case in a customer's history, newest activity first. */
+export const CustomerCaseItem = z.object({
+  id: Id,
+  number: z.number().int(),
+  subject: z.string(),
+  status: CaseStatus,
+  priority: CasePriority,
+  channel: CaseChannel,
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type CustomerCaseItem = z.infer<typeof CustomerCaseItem>;
+export const CustomerCasePage = page(CustomerCaseItem);

@@ -15,6 +15,18 @@ export const Staff = z.object({
 });
 export type Staff = z.infer<typeof Staff>;
 
+/** The staff directory is small by nature, so it is one bounded list (at most 500, by name). */
+export const StaffList = z.object({ items: z.array(Staff) });
+
+export const StaffListQuery = z.object({
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  role: StaffRole.optional(),
+  team_id: Id.optional(),
+});
+
 export const StaffCreate = z.object({
   email: Email,
   name: Text(200),
@@ -41,8 +53,19 @@ export const Team = z.object({
   created_at: Timestamp,
   updated_at: Timestamp,
 });
-export const TeamCreate = z.object({ name: Text(120), description: z.string().max(2000).default('') });
+export type Team = z.infer<typeof Team>;
+export const TeamList = z.object({ items: z.array(Team) });
+
+export const TeamCreate = z.object({
+  name: Text(120),
+  description: z.string().max(2000).default(''),
+  member_ids: z.array(Id).max(500).default([]),
+});
+/** `member_ids` replaces the whole membership. */
 export const TeamUpdate = z
   .object({ name: Text(120), description: z.string().max(2000), member_ids: z.array(Id).max(500) })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Give at least one field to change');
+
+/** The empty body of a 204 answer. */
+export const NoContent = z.null().describe('No content');

@@ -38,7 +38,7 @@ export type StaffRole = "admin" | "agent" | "manager" | "supervisor";
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Attachments {
-  case_id: string;
+  case_id: string | null;
   content_type: string;
   created_at: Generated<Timestamp>;
   filename: string;

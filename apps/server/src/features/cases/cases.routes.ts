@@ -1,6 +1,103 @@
+import {
+  CaseCreate,
+  CaseDetail,
+  CaseListQuery,
+  CaseSummary,
+  CaseUpdate,
+  IdParams,
+  Message,
+  MessageCreate,
+  page,
+} from '@fairdesk/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
+import { requireActor } from '../../infra/actor.ts';
+import { attachmentsRoutes } from './attachments.routes.ts';
+import { getCase, getMessage, listCases } from './case-view.service.ts';
+import { addMessage, openCase, updateCase } from './cases.service.ts';
+import { searchRoutes } from './search.routes.ts';
 
 export const casesRoutes =
-  (_deps: Deps): FastifyPluginAsyncZod =>
-  async () => {};
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/cases',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Open a case with its first message',
+          body: CaseCreate,
+          response: { 201: CaseDetail },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        const created = await openCase(deps, actor, req.body);
+        return reply.status(201).send(await getCase(deps, actor, created.id));
+      },
+    );
+
+    app.get(
+      '/cases',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'List cases (keyset pages)',
+          querystring: CaseListQuery,
+          response: { 200: page(CaseSummary) },
+        },
+      },
+      async (req) => listCases(deps, requireActor(req), req.query),
+    );
+
+    app.get(
+      '/cases/:id',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'A case with messages and timeline',
+          params: IdParams,
+          response: { 200: CaseDetail },
+        },
+      },
+      async (req) => getCase(deps, requireActor(req), req.params.id),
+    );
+
+    app.patch(
+      '/cases/:id',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Change status, priority, assignee, team, tags',
+          params: IdParams,
+          body: CaseUpdate,
+          response: { 200: CaseDetail },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        await updateCase(deps, actor, req.params.id, req.body);
+        return getCase(deps, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/cases/:id/messages',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Reply in public or add an internal note',
+          params: IdParams,
+          body: MessageCreate,
+          response: { 201: Message },
+        },
+      },
+      async (req, reply) => {
+        const messageId = await addMessage(deps, requireActor(req), req.params.id, req.body);
+        return reply.status(201).send(await getMessage(deps, req.params.id, messageId));
+      },
+    );
+
+    await app.register(attachmentsRoutes(deps));
+    await app.register(searchRoutes(deps));
+  };

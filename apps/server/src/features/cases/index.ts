@@ -1,1 +1,3 @@
+export { getCase, listCases } from './case-view.service.ts';
 export { casesRoutes } from './cases.routes.ts';
+export { addMessage, openCase, updateCase } from './cases.service.ts';

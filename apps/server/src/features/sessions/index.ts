@@ -1,3 +1,9 @@
 export { presentSession } from './sessions.present.ts';
 export { sessionsRoutes, setSessionCookie, signInRateLimit } from './sessions.routes.ts';
-export { authenticate, createSession, currentUser, SESSION_COOKIE } from './sessions.service.ts';
+export {
+  authenticate,
+  createSession,
+  currentUser,
+  revokeStaffSessions,
+  SESSION_COOKIE,
+} from './sessions.service.ts';

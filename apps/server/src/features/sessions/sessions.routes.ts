@@ -26,6 +26,8 @@ export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string,
 export const signInRateLimit = (deps: Deps) => ({
   max: deps.config.SIGN_IN_RATE_LIMIT,
   timeWindow: '1 minute',
+  // After body parsing, so the key can include the address being tried.
+  hook: 'preHandler' as const,
   keyGenerator: (req: { ip: string; body?: unknown }) =>
     `${req.ip}:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
 });

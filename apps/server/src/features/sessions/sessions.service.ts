@@ -137,3 +137,8 @@ export function authenticate(deps: Deps) {
     }
   };
 }
+
+/** Ends every session of a staff member (used when they are deactivated). */
+export async function revokeStaffSessions(db: Executor, staffId: string): Promise<void> {
+  await q.deleteSessionsOfStaff(db, staffId);
+}

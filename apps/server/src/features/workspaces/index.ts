@@ -1,3 +1,8 @@
 export { workspacesRoutes } from './workspaces.routes.ts';
 export { slugify } from './workspaces.rules.ts';
-export { createWorkspace, findDemoWorkspace, takeCaseNumber } from './workspaces.service.ts';
+export {
+  createWorkspace,
+  findDemoWorkspace,
+  markDemoWorkspace,
+  takeCaseNumber,
+} from './workspaces.service.ts';

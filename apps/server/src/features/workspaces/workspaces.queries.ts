@@ -41,3 +41,6 @@ export const takeCaseNumber = (db: Executor, id: string) =>
     .returning('next_case_number')
     .executeTakeFirstOrThrow()
     .then((r) => r.next_case_number - 1);
+
+export const setDemo = (db: Executor, id: string) =>
+  db.updateTable('workspaces').set({ is_demo: true }).where('id', '=', id).execute();

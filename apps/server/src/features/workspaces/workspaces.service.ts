@@ -55,3 +55,6 @@ export async function updateWorkspace(
 }
 
 export { takeCaseNumber } from './workspaces.queries.ts';
+
+/** Marks a workspace as the demo once it is fully seeded (a half-seeded one is never taken for it). */
+export const markDemoWorkspace = (deps: Deps, id: string) => q.setDemo(deps.db, id);

@@ -1,0 +1,218 @@
+import type { CaseListQuery, CasePriority } from '@fairdesk/contract';
+import { type ExpressionBuilder, sql, type Updateable } from 'kysely';
+import type { DB, Executor } from '../../infra/db.ts';
+import type { CaseChannel } from '../../infra/db.types.ts';
+import type { Cursor } from './cases.rules.ts';
+
+export const insertCase = (
+  db: Executor,
+  row: {
+    workspace_id: string;
+    number: number;
+    subject: string;
+    priority: CasePriority;
+    channel: CaseChannel;
+    customer_id: string;
+    organisation_id: string | null;
+    team_id: string | null;
+    assignee_id: string | null;
+    tags: string[];
+    created_at: Date;
+  },
+) =>
+  db
+    .insertInto('cases')
+    .values({ ...row, updated_at: row.created_at, status: 'new' })
+    .returning(['id', 'number'])
+    .executeTakeFirstOrThrow();
+
+export const insertMessage = (
+  db: Executor,
+  row: {
+    workspace_id: string;
+    case_id: string;
+    visibility: 'public' | 'internal';
+    author_kind: 'staff' | 'customer' | 'system';
+    author_staff_id: string | null;
+    author_customer_id: string | null;
+    body: string;
+    created_at: Date;
+  },
+) => db.insertInto('messages').values(row).returning('id').executeTakeFirstOrThrow();
+
+/** The case row, locked for the rest of the transaction: writers of one case go one at a time. */
+export const lockCase = (db: Executor, workspaceId: string, id: string) =>
+  db
+    .selectFrom('cases')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+
+export const updateCaseRow = (db: Executor, id: string, patch: Updateable<DB['cases']>) =>
+  db
+    .updateTable('cases')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+
+/** A case with the names a person reads beside its ids. */
+const baseSummary = (db: Executor) =>
+  db
+    .selectFrom('cases as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .leftJoin('teams as t', 't.id', 'c.team_id')
+    .leftJoin('staff as a', 'a.id', 'c.assignee_id')
+    .select([
+      'c.id',
+      'c.number',
+      'c.subject',
+      'c.status',
+      'c.priority',
+      'c.channel',
+      'c.customer_id',
+      'cu.name as customer_name',
+      'cu.email as customer_email',
+      'c.organisation_id',
+      'o.name as organisation_name',
+      'c.team_id',
+      't.name as team_name',
+      'c.assignee_id',
+      'a.name as assignee_name',
+      'c.tags',
+      'c.version',
+      'c.message_count',
+      'c.last_message_at',
+      'c.first_response_at',
+      'c.solved_at',
+      'c.closed_at',
+      'c.created_at',
+      'c.updated_at',
+    ]);
+
+export type CaseSummaryRow = NonNullable<Awaited<ReturnType<typeof findCaseSummary>>>;
+
+export const findCaseSummary = (db: Executor, workspaceId: string, id: string) =>
+  baseSummary(db).where('c.workspace_id', '=', workspaceId).where('c.id', '=', id).executeTakeFirst();
+
+export type ListScope = { workspaceId: string; customerId?: string; staffId?: string };
+
+/** One keyset page of cases, filtered; fetches limit + 1 rows to know whether more follow. */
+export function listCases(db: Executor, scope: ListScope, f: CaseListQuery, cursor: Cursor | null) {
+  let qb = baseSummary(db).where('c.workspace_id', '=', scope.workspaceId);
+  if (scope.customerId) qb = qb.where('c.customer_id', '=', scope.customerId);
+  if (f.status?.length) qb = qb.where('c.status', 'in', f.status);
+  if (f.priority?.length) qb = qb.where('c.priority', 'in', f.priority);
+  if (f.assignee_id === 'none') qb = qb.where('c.assignee_id', 'is', null);
+  else if (f.assignee_id === 'me') qb = qb.where('c.assignee_id', '=', scope.staffId ?? null);
+  else if (f.assignee_id) qb = qb.where('c.assignee_id', '=', f.assignee_id);
+  if (f.team_id === 'none') qb = qb.where('c.team_id', 'is', null);
+  else if (f.team_id) qb = qb.where('c.team_id', '=', f.team_id);
+  if (f.tag) qb = qb.where('c.tags', '@>', sql<string[]>`array[${f.tag}]::text[]`);
+  if (f.customer_id) qb = qb.where('c.customer_id', '=', f.customer_id);
+  if (f.organisation_id) qb = qb.where('c.organisation_id', '=', f.organisation_id);
+  if (f.q) qb = qb.where(textMatch(f.q, scope.customerId !== undefined));
+  const col = f.sort === 'updated_desc' ? 'c.updated_at' : 'c.created_at';
+  const desc = f.sort !== 'created_asc';
+  if (cursor) {
+    const at = new Date(cursor.at);
+    qb = qb.where((eb) => eb(eb.refTuple(col, 'c.id'), desc ? '<' : '>', eb.tuple(at, cursor.id)));
+  }
+  return qb
+    .orderBy(col, desc ? 'desc' : 'asc')
+    .orderBy('c.id', desc ? 'desc' : 'asc')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+/** Subject or any visible message matches the words (customers never match internal notes). */
+function textMatch(q: string, publicOnly: boolean) {
+  return (eb: ExpressionBuilder<DB & { c: DB['cases'] }, 'c'>) => {
+    const query = sql`websearch_to_tsquery('english', ${q})`;
+    let messages = eb
+      .selectFrom('messages as m')
+      .select(sql`1`.as('one'))
+      .whereRef('m.case_id', '=', 'c.id')
+      .where(sql<boolean>`m.search @@ ${query}`);
+    if (publicOnly) messages = messages.where('m.visibility', '=', 'public');
+    return eb.or([sql<boolean>`c.search @@ ${query}`, eb.exists(messages)]);
+  };
+}
+
+export const listMessages = (db: Executor, caseId: string, publicOnly: boolean) => {
+  let qb = db
+    .selectFrom('messages as m')
+    .leftJoin('staff as s', 's.id', 'm.author_staff_id')
+    .leftJoin('customers as cu', 'cu.id', 'm.author_customer_id')
+    .select([
+      'm.id',
+      'm.visibility',
+      'm.author_kind',
+      'm.author_staff_id',
+      'm.author_customer_id',
+      's.name as staff_name',
+      'cu.name as customer_name',
+      'm.body',
+      'm.created_at',
+    ])
+    .where('m.case_id', '=', caseId);
+  if (publicOnly) qb = qb.where('m.visibility', '=', 'public');
+  return qb.orderBy('m.created_at').orderBy('m.id').limit(5000).execute();
+};
+
+export const listTimeline = (db: Executor, workspaceId: string, caseId: string) =>
+  db
+    .selectFrom('events as e')
+    .leftJoin('staff as s', (j) => j.onRef('s.id', '=', 'e.actor_id').on('e.actor_kind', '=', 'staff'))
+    .leftJoin('customers as cu', (j) =>
+      j.onRef('cu.id', '=', 'e.actor_id').on('e.actor_kind', '=', 'customer'),
+    )
+    .select([
+      'e.seq',
+      'e.type',
+      'e.actor_kind',
+      'e.actor_id',
+      's.name as staff_name',
+      'cu.name as customer_name',
+      'e.data',
+      'e.created_at',
+    ])
+    .where('e.case_id', '=', caseId)
+    .where('e.workspace_id', '=', workspaceId)
+    .orderBy('e.seq')
+    .limit(5000)
+    .execute();
+
+export const findCaseSummaries = (db: Executor, workspaceId: string, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : baseSummary(db).where('c.workspace_id', '=', workspaceId).where('c.id', 'in', ids).execute();
+
+export const findMessage = (db: Executor, caseId: string, id: string) =>
+  db
+    .selectFrom('messages as m')
+    .leftJoin('staff as s', 's.id', 'm.author_staff_id')
+    .leftJoin('customers as cu', 'cu.id', 'm.author_customer_id')
+    .select([
+      'm.id',
+      'm.visibility',
+      'm.author_kind',
+      'm.author_staff_id',
+      'm.author_customer_id',
+      's.name as staff_name',
+      'cu.name as customer_name',
+      'm.body',
+      'm.created_at',
+    ])
+    .where('m.case_id', '=', caseId)
+    .where('m.id', '=', id)
+    .executeTakeFirstOrThrow();
+
+export const listMessageAttachments = (db: Executor, messageId: string) =>
+  db
+    .selectFrom('attachments')
+    .select(['id', 'filename', 'content_type', 'size_bytes', 'message_id', 'created_at'])
+    .where('message_id', '=', messageId)
+    .execute();

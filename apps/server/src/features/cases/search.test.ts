@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../../../test/app.ts';
+import { call, makeWorkspace, type World } from '../../../test/factories.ts';
+
+let t: TestContext;
+let w: World;
+const ids: Record<string, string> = {};
+beforeAll(async () => {
+  t = await startTestApp();
+  w = await makeWorkspace(t);
+  const open = async (key: string, subject: string, body: string) => {
+    ids[key] = (
+      await call(t, w.agent, 'POST', '/api/v1/cases', { subject, body, customer_id: w.alice.id })
+    ).body.id;
+  };
+  await open('subject', 'Sleeping bag zip stuck', 'The zip will not move at all.');
+  await open(
+    'body',
+    'Question about an order',
+    'My new sleeping bag smells of smoke <script>alert(1)</script>.',
+  );
+  await open('other', 'Boots too small', 'I need a bigger size.');
+});
+afterAll(() => t.close());
+
+describe('full-text search', () => {
+  it('finds words in subjects and message bodies, with stemming, best first', async () => {
+    const res = await call(t, w.agent, 'GET', '/api/v1/search?q=sleeping%20bags');
+    expect(res.status).toBe(200);
+    const found = res.body.items.map((h: { case: { id: string } }) => h.case.id);
+    expect(found).toHaveLength(2);
+    expect(found[0]).toBe(ids.subject);
+    expect(found).toContain(ids.body);
+    expect(found).not.toContain(ids.other);
+    const inBody = res.body.items.find((h: { case: { id: string } }) => h.case.id === ids.body);
+    expect(inBody.matched_in).toBe('message');
+    expect(inBody.headline).toContain('<mark>sleeping</mark>');
+    expect(inBody.headline).not.toContain('<script>');
+    expect(inBody.headline).toContain('smells of smoke');
+  });
+
+  it('finds internal notes for staff', async () => {
+    await call(t, w.agent, 'POST', `/api/v1/cases/${ids.other}/messages`, {
+      body: 'Warehouse has size 11 in stock',
+      visibility: 'internal',
+    });
+    const res = await call(t, w.agent, 'GET', '/api/v1/search?q=warehouse');
+    expect(res.body.items.map((h: { case: { id: string } }) => h.case.id)).toEqual([ids.other]);
+    expect((await call(t, w.alice, 'GET', '/api/v1/search?q=warehouse')).body.items).toEqual([]);
+  });
+
+  it('needs a query', async () => {
+    const res = await call(t, w.agent, 'GET', '/api/v1/search?q=');
+    expect(res.status).toBe(400);
+  });
+});

@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import { type Runner, run } from 'graphile-worker';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { DEMO_SIGN_INS, seedDemo } from './demo/index.ts';
+import type { Deps } from './deps.ts';
+import { findDemoWorkspace } from './features/workspaces/index.ts';
+import { systemClock } from './infra/clock.ts';
+import { createDb, createPool } from './infra/db.ts';
+import { type EmbeddedCluster, ensureDatabase, startEmbeddedPostgres } from './infra/embedded-pg.ts';
+import { createLogger } from './infra/logger.ts';
+import { createMailer } from './infra/mailer.ts';
+import { migrateToLatest } from './infra/migrate.ts';
+import { createDiskStorage } from './infra/storage.ts';
+import { jobs } from './jobs.ts';
+
+const { values: args } = parseArgs({
+  options: { role: { type: 'string', default: 'all' }, demo: { type: 'boolean', default: false } },
+});
+const role = args.role as 'web' | 'worker' | 'all';
+if (!['web', 'worker', 'all'].includes(role)) {
+  console.error(`--role must be web, worker or all (got ${args.role})`);
+  process.exit(2);
+}
+
+const config = loadConfig();
+const log = createLogger(config.LOG_LEVEL);
+const started = performance.now();
+
+let cluster: EmbeddedCluster | undefined;
+let databaseUrl = config.DATABASE_URL;
+if (!databaseUrl) {
+  log.info(
+    { dir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT },
+    'no DATABASE_URL: starting the embedded PostgreSQL',
+  );
+  cluster = await startEmbeddedPostgres({
+    dir: config.EMBEDDED_PG_DIR,
+    port: config.EMBEDDED_PG_PORT,
+    persistent: true,
+    log: (line) => log.debug({ pg: line.trim() }, 'postgres'),
+  });
+  await ensureDatabase(cluster, 'fairdesk');
+  databaseUrl = cluster.url('fairdesk');
+}
+
+const pool = createPool(databaseUrl, config.DATABASE_POOL_SIZE);
+const db = createDb(pool);
+const applied = await migrateToLatest(db, pool);
+if (applied.length) log.info({ applied }, 'migrations applied');
+
+const deps: Deps = {
+  config,
+  db,
+  pool,
+  clock: systemClock,
+  log,
+  mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log }),
+  storage: createDiskStorage(config.STORAGE_DIR),
+};
+
+// The demo goes only into the embedded database, or wherever --demo explicitly asks for it.
+let demo = await findDemoWorkspace(deps);
+if (!demo && (config.embedded || args.demo)) {
+  log.info('seeding the demo workspace (first run)');
+  demo = await seedDemo(deps);
+}
+
+let runner: Runner | undefined;
+if (role !== 'web') {
+  runner = await run({
+    pgPool: pool,
+    taskList: jobs(deps),
+    concurrency: 4,
+    noHandleSignals: true,
+    pollInterval: 2000,
+    logger: undefined,
+  });
+}
+
+const app = role !== 'worker' ? await buildApp(deps) : undefined;
+if (app) {
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const ms = Math.round(performance.now() - started);
+  const lines = [
+    `Fairdesk is ready at ${config.PUBLIC_URL} (role ${role}, ${ms} ms)`,
+    `API docs: ${config.PUBLIC_URL}/api/docs`,
+  ];
+  if (demo) {
+    lines.push('Demo sign-ins (password "fairdesk"):');
+    for (const s of DEMO_SIGN_INS) lines.push(`  ${s.who.padEnd(12)} ${s.email}`);
+  }
+  console.log(`\n${lines.join('\n')}\n`);
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down: finishing requests and jobs in flight');
+  await app?.close();
+  await runner?.stop();
+  await db.destroy();
+  await cluster?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
