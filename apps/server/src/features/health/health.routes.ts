@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { migrationsApplied } from '../../infra/migrate.ts';
+import { databaseReachable } from './health.queries.ts';
 
 const Health = z.object({
   status: z.enum(['ok', 'unavailable']),
@@ -31,10 +31,7 @@ export const healthRoutes =
         },
       },
       async (_req, reply) => {
-        const database = await sql`select 1`.execute(deps.db).then(
-          () => true,
-          () => false,
-        );
+        const database = await databaseReachable(deps.db);
         const migrations = database && (await migrationsApplied(deps.db).catch(() => false));
         const ok = database && migrations;
         return reply
