@@ -62,6 +62,8 @@ export async function buildApp(deps: Deps) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', authenticate(deps));
 
+  // Until the browser app exists (issue 4), a person opening the root lands on the API docs.
+  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/api/docs'));
   await app.register(healthRoutes(deps), { prefix: '/api' });
   await app.register(
     async (v1) => {

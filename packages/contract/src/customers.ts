@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseChannel, CasePriority, CaseStatus } from './cases.ts';
+import { CaseSummary } from './cases.ts';
 import { Email, Id, PageQuery, page, Text, Timestamp } from './common.ts';
 
 /** A mail domain such as example.com; a leading @ or www. is dropped, since people paste either. */
@@ -97,15 +97,15 @@ export const CustomerListQuery = PageQuery.extend({
 export const OrganisationListQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() });
 
 /** One case in a customer's history, newest activity first. */
-export const CustomerCaseItem = z.object({
-  id: Id,
-  number: z.number().int(),
-  subject: z.string(),
-  status: CaseStatus,
-  priority: CasePriority,
-  channel: CaseChannel,
-  created_at: Timestamp,
-  updated_at: Timestamp,
+export const CustomerCaseItem = CaseSummary.pick({
+  id: true,
+  number: true,
+  subject: true,
+  status: true,
+  priority: true,
+  channel: true,
+  created_at: true,
+  updated_at: true,
 });
 export type CustomerCaseItem = z.infer<typeof CustomerCaseItem>;
 export const CustomerCasePage = page(CustomerCaseItem);

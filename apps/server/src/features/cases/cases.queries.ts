@@ -141,8 +141,9 @@ function textMatch(q: string, publicOnly: boolean) {
   };
 }
 
-export const listMessages = (db: Executor, caseId: string, publicOnly: boolean) => {
-  let qb = db
+/** Messages with their authors' names. */
+const messagesWithAuthors = (db: Executor) =>
+  db
     .selectFrom('messages as m')
     .leftJoin('staff as s', 's.id', 'm.author_staff_id')
     .leftJoin('customers as cu', 'cu.id', 'm.author_customer_id')
@@ -156,8 +157,10 @@ export const listMessages = (db: Executor, caseId: string, publicOnly: boolean) 
       'cu.name as customer_name',
       'm.body',
       'm.created_at',
-    ])
-    .where('m.case_id', '=', caseId);
+    ]);
+
+export const listMessages = (db: Executor, caseId: string, publicOnly: boolean) => {
+  let qb = messagesWithAuthors(db).where('m.case_id', '=', caseId);
   if (publicOnly) qb = qb.where('m.visibility', '=', 'public');
   return qb.orderBy('m.created_at').orderBy('m.id').limit(5000).execute();
 };
@@ -191,24 +194,7 @@ export const findCaseSummaries = (db: Executor, workspaceId: string, ids: string
     : baseSummary(db).where('c.workspace_id', '=', workspaceId).where('c.id', 'in', ids).execute();
 
 export const findMessage = (db: Executor, caseId: string, id: string) =>
-  db
-    .selectFrom('messages as m')
-    .leftJoin('staff as s', 's.id', 'm.author_staff_id')
-    .leftJoin('customers as cu', 'cu.id', 'm.author_customer_id')
-    .select([
-      'm.id',
-      'm.visibility',
-      'm.author_kind',
-      'm.author_staff_id',
-      'm.author_customer_id',
-      's.name as staff_name',
-      'cu.name as customer_name',
-      'm.body',
-      'm.created_at',
-    ])
-    .where('m.case_id', '=', caseId)
-    .where('m.id', '=', id)
-    .executeTakeFirstOrThrow();
+  messagesWithAuthors(db).where('m.case_id', '=', caseId).where('m.id', '=', id).executeTakeFirstOrThrow();
 
 export const listMessageAttachments = (db: Executor, messageId: string) =>
   db
