@@ -93,3 +93,15 @@ export async function call(
     : undefined;
   return { status: res.statusCode, body: json, headers: res.headers, raw: res };
 }
+
+/** The types of a workspace's events with the given prefix, in chain order. */
+export async function eventTypesOf(t: TestContext, workspaceId: string, prefix: string) {
+  const rows = await t.deps.db
+    .selectFrom('events')
+    .select('type')
+    .where('workspace_id', '=', workspaceId)
+    .where('type', 'like', `${prefix}%`)
+    .orderBy('seq')
+    .execute();
+  return rows.map((e) => e.type);
+}

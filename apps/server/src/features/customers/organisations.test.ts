@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
-import { call, makeWorkspace, uniq, type World } from '../../../test/factories.ts';
+import { call, eventTypesOf, makeWorkspace, uniq, type World } from '../../../test/factories.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -8,16 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const eventTypes = async (workspaceId: string) =>
-  (
-    await t.deps.db
-      .selectFrom('events')
-      .select('type')
-      .where('workspace_id', '=', workspaceId)
-      .where('type', 'like', 'organisation.%')
-      .orderBy('seq')
-      .execute()
-  ).map((e) => e.type);
+const eventTypes = (workspaceId: string) => eventTypesOf(t, workspaceId, 'organisation.');
 
 const addOrg = (w: World, body: Record<string, unknown>) =>
   call(t, w.agent, 'POST', '/api/v1/organisations', body);

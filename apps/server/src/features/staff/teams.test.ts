@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
-import { call, makeWorkspace } from '../../../test/factories.ts';
+import { call, eventTypesOf, makeWorkspace } from '../../../test/factories.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -9,16 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const eventTypes = async (workspaceId: string) =>
-  (
-    await t.deps.db
-      .selectFrom('events')
-      .select('type')
-      .where('workspace_id', '=', workspaceId)
-      .where('type', 'like', 'team.%')
-      .orderBy('seq')
-      .execute()
-  ).map((e) => e.type);
+const eventTypes = (workspaceId: string) => eventTypesOf(t, workspaceId, 'team.');
 
 describe('teams', () => {
   it('lets an admin create, rename, re-staff and delete a team, each change an event', async () => {
