@@ -167,3 +167,14 @@ export const SearchHit = z.object({
   matched_in: z.enum(['subject', 'message']),
 });
 export const SearchResult = z.object({ items: z.array(SearchHit) });
+
+/** Sidebar counts. "Open" means new or open (needs the team); "mine" is every active case of mine. */
+export const QueueCounts = z.object({
+  mine: z.number().int(),
+  unassigned: z.number().int(),
+  all_open: z.number().int(),
+  pending: z.number().int(),
+  on_hold: z.number().int(),
+  solved_recently: z.number().int(),
+  teams: z.array(z.object({ id: Id, name: z.string(), is_member: z.boolean(), open: z.number().int() })),
+});

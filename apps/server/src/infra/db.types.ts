@@ -52,6 +52,14 @@ export interface Attachments {
   workspace_id: string;
 }
 
+export interface CaseCounts {
+  assignee_key: string;
+  n: Generated<number>;
+  status: CaseStatus;
+  team_key: string;
+  workspace_id: string;
+}
+
 export interface Cases {
   assignee_id: string | null;
   channel: CaseChannel;
@@ -203,6 +211,7 @@ export interface Workspaces {
 
 export interface DB {
   attachments: Attachments;
+  case_counts: CaseCounts;
   cases: Cases;
   customer_emails: CustomerEmails;
   customers: Customers;

@@ -17,6 +17,8 @@ export const insertCase = (
     team_id: string | null;
     assignee_id: string | null;
     tags: string[];
+    message_count: number;
+    last_message_at: Date;
     created_at: Date;
   },
 ) =>

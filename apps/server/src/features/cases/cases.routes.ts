@@ -8,13 +8,15 @@ import {
   Message,
   MessageCreate,
   page,
+  QueueCounts,
 } from '@fairdesk/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
-import { requireActor } from '../../infra/actor.ts';
+import { requireActor, requireStaff } from '../../infra/actor.ts';
 import { attachmentsRoutes } from './attachments.routes.ts';
 import { getCase, getMessage, listCases } from './case-view.service.ts';
 import { addMessage, openCase, updateCase } from './cases.service.ts';
+import { queueCounts } from './counts.service.ts';
 import { searchRoutes } from './search.routes.ts';
 
 export const casesRoutes =
@@ -48,6 +50,18 @@ export const casesRoutes =
         },
       },
       async (req) => listCases(deps, requireActor(req), req.query),
+    );
+
+    app.get(
+      '/cases/counts',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Queue counts for the sidebar (staff)',
+          response: { 200: QueueCounts },
+        },
+      },
+      async (req) => queueCounts(deps, requireStaff(req)),
     );
 
     app.get(

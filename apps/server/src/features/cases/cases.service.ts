@@ -63,6 +63,8 @@ export async function openCase(deps: Deps, actor: Actor, input: CaseCreateInput)
       team_id: input.team_id ?? null,
       assignee_id: input.assignee_id ?? null,
       tags: input.tags ?? [],
+      message_count: 1,
+      last_message_at: at,
       created_at: at,
     });
     const messageId = await writeMessage(trx, actor, created.id, {
@@ -73,7 +75,6 @@ export async function openCase(deps: Deps, actor: Actor, input: CaseCreateInput)
       // The first message of a case opened by staff is the customer's request, told on their behalf.
       onBehalfOf: actor.kind === 'staff' ? customer.id : null,
     });
-    await q.updateCaseRow(trx, created.id, { message_count: 1, last_message_at: at });
     await emit(trx, { workspaceId: actor.workspaceId, actor: actorRef(actor), at }, [
       {
         type: 'case.created',

@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../../../test/app.ts';
+import { call, makeWorkspace, type World } from '../../../test/factories.ts';
+
+let t: TestContext;
+let w: World;
+beforeAll(async () => {
+  t = await startTestApp();
+  w = await makeWorkspace(t);
+});
+afterAll(() => t.close());
+
+const open = async (extra: Record<string, unknown> = {}) =>
+  (
+    await call(t, w.agent, 'POST', '/api/v1/cases', {
+      subject: 's',
+      body: 'b',
+      customer_id: w.alice.id,
+      ...extra,
+    })
+  ).body;
+
+/** The truth the counters must match: a full group-by over the workspace's cases. */
+async function recount(workspaceId: string) {
+  const { rows } = await sql<{
+    team_id: string | null;
+    assignee_id: string | null;
+    status: string;
+    n: number;
+  }>`
+    select team_id, assignee_id, status::text, count(*)::int as n from cases where workspace_id = ${workspaceId}
+    group by 1, 2, 3`.execute(t.deps.db);
+  const { rows: kept } = await sql<{ team_key: string; assignee_key: string; status: string; n: number }>`
+    select team_key, assignee_key, status::text, n from case_counts where workspace_id = ${workspaceId} and n <> 0`.execute(
+    t.deps.db,
+  );
+  const nil = '00000000-0000-0000-0000-000000000000';
+  const key = (team: string | null, assignee: string | null, status: string) =>
+    `${team ?? nil}/${assignee ?? nil}/${status}`;
+  return {
+    truth: Object.fromEntries(rows.map((r) => [key(r.team_id, r.assignee_id, r.status), r.n])),
+    kept: Object.fromEntries(kept.map((r) => [key(r.team_key, r.assignee_key, r.status), r.n])),
+  };
+}
+
+describe('queue counts', () => {
+  it('follow every create, assignment and status change', async () => {
+    const a = await open({ team_id: w.team.id });
+    const b = await open({ team_id: w.team.id, assignee_id: w.agent.id });
+    const c = await open();
+    await call(t, w.agent, 'PATCH', `/api/v1/cases/${c.id}`, { status: 'pending', assignee_id: w.agent.id });
+    await call(t, w.agent, 'POST', `/api/v1/cases/${a.id}/messages`, { body: 'on it' });
+    await call(t, w.agent, 'PATCH', `/api/v1/cases/${b.id}`, { status: 'solved' });
+    const res = await call(t, w.agent, 'GET', '/api/v1/cases/counts');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      mine: 1,
+      unassigned: 1,
+      all_open: 1,
+      pending: 1,
+      on_hold: 0,
+      solved_recently: 1,
+    });
+    expect(res.body.teams).toEqual([{ id: w.team.id, name: w.team.name, is_member: true, open: 1 }]);
+    const other = await call(t, w.agent2, 'GET', '/api/v1/cases/counts');
+    expect(other.body.mine).toBe(0);
+    const { truth, kept } = await recount(w.ws.id);
+    expect(kept).toEqual(truth);
+  });
+
+  it('stay exact under concurrent moves in opposite directions', async () => {
+    const cases = await Promise.all(Array.from({ length: 6 }, () => open({ team_id: w.team.id })));
+    await Promise.all(
+      cases.map((c, i) =>
+        call(t, i % 2 ? w.agent : w.agent2, 'PATCH', `/api/v1/cases/${c.id}`, {
+          assignee_id: i % 2 ? w.agent2.id : w.agent.id,
+          status: i % 3 ? 'pending' : 'on_hold',
+        }),
+      ),
+    );
+    const { truth, kept } = await recount(w.ws.id);
+    expect(kept).toEqual(truth);
+  });
+
+  it('are for staff, and count only the caller’s workspace', async () => {
+    expect((await call(t, w.alice, 'GET', '/api/v1/cases/counts')).status).toBe(403);
+    const other = await makeWorkspace(t);
+    const res = await call(t, other.agent, 'GET', '/api/v1/cases/counts');
+    expect(res.body).toMatchObject({ mine: 0, unassigned: 0, all_open: 0, pending: 0, solved_recently: 0 });
+    expect(res.body.teams.map((x: { id: string }) => x.id)).toEqual([other.team.id]);
+  });
+});
