@@ -71,10 +71,10 @@ if (role !== 'web') {
   runner = await run({
     pgPool: pool,
     taskList: jobs(deps),
+    crontab: '',
     concurrency: 4,
     noHandleSignals: true,
     pollInterval: 2000,
-    logger: undefined,
   });
 }
 
