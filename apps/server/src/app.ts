@@ -21,6 +21,7 @@ import { authenticate, sessionsRoutes } from './features/sessions/index.ts';
 import { staffRoutes } from './features/staff/index.ts';
 import { workspacesRoutes } from './features/workspaces/index.ts';
 import { installErrorHandling } from './infra/http.ts';
+import { serveWebApp } from './infra/web.ts';
 
 /** The HTTP application: plugins, error handling and the route table. No listening here. */
 export async function buildApp(deps: Deps) {
@@ -33,7 +34,7 @@ export async function buildApp(deps: Deps) {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  installErrorHandling(app, deps.config.SERVE_WEB ? await serveWebApp(app) : null);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -62,8 +63,6 @@ export async function buildApp(deps: Deps) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', authenticate(deps));
 
-  // Until the browser app exists (issue 4), a person opening the root lands on the API docs.
-  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/api/docs'));
   await app.register(healthRoutes(deps), { prefix: '/api' });
   await app.register(
     async (v1) => {

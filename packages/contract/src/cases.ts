@@ -60,6 +60,8 @@ export const CaseAbilities = z.object({
   solve: z.boolean(),
   reopen: z.boolean(),
   close: z.boolean(),
+  /** The statuses this person may move the case to from where it is. */
+  transitions: z.array(CaseStatus),
 });
 
 export const CaseSummary = z.object({
@@ -86,10 +88,23 @@ export const CaseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
+export const PresenceState = z.enum(['viewing', 'replying']);
+export type PresenceState = z.infer<typeof PresenceState>;
+
+/** Another staff member who has the case open (seen in the last 30 seconds). */
+export const CaseViewer = z.object({ id: Id, name: z.string(), state: PresenceState, seen_at: Timestamp });
+export type CaseViewer = z.infer<typeof CaseViewer>;
+
+/** The browser sends this every ~15 s while the case is open, and `replying` while composing. */
+export const PresenceUpdate = z.object({ state: PresenceState });
+export const CasePresence = z.object({ viewers: z.array(CaseViewer) });
+
 export const CaseDetail = CaseSummary.extend({
   messages: z.array(Message),
   timeline: z.array(TimelineEvent),
   attachments: z.array(Attachment),
+  /** Other staff on this case right now, not the caller; always empty for customers. */
+  viewers: z.array(CaseViewer),
 });
 
 export const CaseCreate = z
@@ -126,6 +141,11 @@ export const MessageCreate = z.object({
   body: Text(100000),
   visibility: Visibility.default('public'),
   attachment_ids: z.array(Id).max(20).default([]),
+  /**
+   * Collision detection: the case version the writer last saw. When the case has changed since,
+   * nothing is written and the answer is 409 `case_changed` with `errors: { version: <current> }`.
+   */
+  version: z.number().int().min(1).optional(),
 });
 
 const csv = <T extends z.ZodType<string, string>>(item: T) =>

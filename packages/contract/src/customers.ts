@@ -109,3 +109,29 @@ export const CustomerCaseItem = CaseSummary.pick({
 });
 export type CustomerCaseItem = z.infer<typeof CustomerCaseItem>;
 export const CustomerCasePage = page(CustomerCaseItem);
+
+/** Merges the duplicate `source_id` into the customer of the path; the source is deleted. */
+export const CustomerMerge = z.object({ source_id: Id });
+
+export const CustomerImportStatus = z.enum(['queued', 'running', 'done', 'failed']);
+
+/** A CSV import's progress and report; poll it (or follow `customer_import.progress` on the stream). */
+export const CustomerImport = z.object({
+  id: Id,
+  status: CustomerImportStatus,
+  filename: z.string(),
+  /** Data rows in the file (the header not counted); null until the worker has counted them. */
+  total: z.number().int().nullable(),
+  processed: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  /** The first 1,000 rejected rows; `line` is the file's line number (the header is line 1). */
+  rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  rejected_count: z.number().int(),
+  /** Why the whole import failed, when status is `failed`. */
+  failure_reason: z.string().nullable(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  finished_at: Timestamp.nullable(),
+});
+export type CustomerImport = z.infer<typeof CustomerImport>;

@@ -30,6 +30,7 @@ export type CurrentUser = z.infer<typeof CurrentUser>;
 
 export const SessionCreated = z.object({ token: z.string(), expires_at: Timestamp, user: CurrentUser });
 
-export const MagicLinkRequest = z.object({ email: Email, workspace: z.string().max(63) });
+/** Without `workspace`, a link is sent for every workspace where the address is a customer. */
+export const MagicLinkRequest = z.object({ email: Email, workspace: z.string().max(63).optional() });
 export const MagicLinkRedeem = z.object({ token: z.string().min(20).max(200) });
 export const Accepted = z.object({ message: z.string() });

@@ -69,3 +69,9 @@ export const TeamUpdate = z
 
 /** The empty body of a 204 answer. */
 export const NoContent = z.null().describe('No content');
+
+/** Redeems the link of an invitation email: sets the password and signs in (201 SessionCreated). */
+export const InvitationAccept = z.object({
+  token: z.string().min(20).max(200),
+  password: z.string().min(8).max(200),
+});

@@ -5,11 +5,25 @@
 
 import type { ColumnType } from "kysely";
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[]
+  ? U[]
+  : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S[], I[], U[]>
+  : T[];
+
+export type AuthorisationStatus = "approved" | "denied" | "pending";
+
 export type CaseChannel = "api" | "email" | "phone" | "portal";
 
 export type CasePriority = "high" | "low" | "normal" | "urgent";
 
 export type CaseStatus = "closed" | "new" | "on_hold" | "open" | "pending" | "solved";
+
+export type CustomerImportStatus = "done" | "failed" | "queued" | "running";
+
+export type DecisionOutcome = "granted" | "needs_authorisation" | "refused";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
@@ -30,6 +44,18 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 export type MessageVisibility = "internal" | "public";
 
 export type PartyKind = "customer" | "staff" | "system";
+
+export type PolicyEffect = "allow" | "allow_with_authority" | "entitle" | "forbid";
+
+export type PolicyLayer = "law" | "moral" | "organisational" | "professional";
+
+export type PolicyStrength = "flexible" | "hard";
+
+export type PolicyVersionStatus = "draft" | "published";
+
+export type PresenceState = "replying" | "viewing";
+
+export type RequestKind = "advice" | "data_access" | "deadline_extension" | "goodwill_credit" | "other" | "refund" | "repair" | "replacement" | "return";
 
 export type SessionKind = "browser" | "token";
 
@@ -52,11 +78,40 @@ export interface Attachments {
   workspace_id: string;
 }
 
+export interface Authorisations {
+  case_id: string;
+  conditions: Generated<string[]>;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decided_role: StaffRole | null;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  note: Generated<string>;
+  policy_version_ids: Generated<string[]>;
+  reason: string | null;
+  request_id: string;
+  requested_at: Timestamp;
+  requested_by: string | null;
+  required_role: StaffRole | null;
+  status: Generated<AuthorisationStatus>;
+  used_at: Timestamp | null;
+  workspace_id: string;
+}
+
 export interface CaseCounts {
   assignee_key: string;
   n: Generated<number>;
   status: CaseStatus;
   team_key: string;
+  workspace_id: string;
+}
+
+export interface CasePresence {
+  case_id: string;
+  seen_at: Timestamp;
+  staff_id: string;
+  state: PresenceState;
   workspace_id: string;
 }
 
@@ -84,10 +139,43 @@ export interface Cases {
   workspace_id: string;
 }
 
+export interface Communications {
+  alternatives: Generated<string[]>;
+  case_id: string;
+  created_at: Generated<Timestamp>;
+  decision_id: string;
+  explanation: string;
+  id: Generated<string>;
+  message_id: string | null;
+  outcome: DecisionOutcome;
+  request_id: string;
+  sent_by: string | null;
+  workspace_id: string;
+}
+
 export interface CustomerEmails {
   created_at: Generated<Timestamp>;
   customer_id: string;
   email: string;
+  workspace_id: string;
+}
+
+export interface CustomerImports {
+  created: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  failure_reason: string | null;
+  filename: string;
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  processed: Generated<number>;
+  rejected: Generated<Json>;
+  rejected_count: Generated<number>;
+  status: Generated<CustomerImportStatus>;
+  storage_key: string;
+  total: number | null;
+  updated: Generated<number>;
+  updated_at: Generated<Timestamp>;
   workspace_id: string;
 }
 
@@ -102,6 +190,27 @@ export interface Customers {
   password_hash: string | null;
   phone: string | null;
   updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface Decisions {
+  alternatives: Generated<string[]>;
+  authorisation_id: string | null;
+  basis: string;
+  case_id: string;
+  citations: Generated<Json>;
+  conditions: Generated<string[]>;
+  created_at: Generated<Timestamp>;
+  decided_by: string | null;
+  decided_role: StaffRole | null;
+  explanation: Generated<string>;
+  hard: Generated<boolean>;
+  id: Generated<string>;
+  outcome: DecisionOutcome;
+  policy_version_ids: Generated<string[]>;
+  request_id: string;
+  required_role: StaffRole | null;
+  trace: Generated<Json>;
   workspace_id: string;
 }
 
@@ -157,6 +266,66 @@ export interface Organisations {
   workspace_id: string;
 }
 
+export interface Policies {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  latest_version: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface PolicySettings {
+  authorisation_ttl_days: Generated<number>;
+  default_outcome: Generated<DecisionOutcome>;
+  default_role: Generated<StaffRole>;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface PolicyVersions {
+  alternatives: Generated<string[]>;
+  authority: Json | null;
+  citation: string;
+  condition: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  effect: PolicyEffect;
+  effective_from: Timestamp | null;
+  enabled: Generated<boolean>;
+  explanation: string;
+  id: Generated<string>;
+  kinds: Generated<ArrayType<RequestKind>>;
+  layer: PolicyLayer;
+  name: string;
+  policy_id: string;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  status: Generated<PolicyVersionStatus>;
+  strength: PolicyStrength;
+  updated_at: Generated<Timestamp>;
+  version: number;
+  workspace_id: string;
+}
+
+export interface Requests {
+  amount: number | null;
+  case_id: string;
+  context: Json;
+  created_at: Generated<Timestamp>;
+  currency: string | null;
+  customer_id: string;
+  decision_id: string | null;
+  description: Generated<string>;
+  engine_decision_id: string | null;
+  facts: Generated<Json>;
+  id: Generated<string>;
+  kind: RequestKind;
+  recorded_by: string | null;
+  recorded_role: StaffRole;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   customer_id: string | null;
@@ -178,6 +347,16 @@ export interface Staff {
   password_hash: string | null;
   role: Generated<StaffRole>;
   updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface StaffInvitations {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  staff_id: string;
+  token_hash: Buffer;
+  used_at: Timestamp | null;
   workspace_id: string;
 }
 
@@ -211,17 +390,27 @@ export interface Workspaces {
 
 export interface DB {
   attachments: Attachments;
+  authorisations: Authorisations;
   case_counts: CaseCounts;
+  case_presence: CasePresence;
   cases: Cases;
+  communications: Communications;
   customer_emails: CustomerEmails;
+  customer_imports: CustomerImports;
   customers: Customers;
+  decisions: Decisions;
   event_chains: EventChains;
   events: Events;
   magic_links: MagicLinks;
   messages: Messages;
   organisations: Organisations;
+  policies: Policies;
+  policy_settings: PolicySettings;
+  policy_versions: PolicyVersions;
+  requests: Requests;
   sessions: Sessions;
   staff: Staff;
+  staff_invitations: StaffInvitations;
   team_members: TeamMembers;
   teams: Teams;
   workspaces: Workspaces;

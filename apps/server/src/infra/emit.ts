@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from './db.ts';
+import { notify, summariseData } from './realtime.ts';
 
 export type EventRow = {
   type: string;
@@ -17,6 +18,8 @@ export type Emit = (
 /**
  * Events are rows: emit appends them to the workspace's hash chain and enqueues the jobs that
  * subscribe to them, in the caller's transaction, so a change and its consequences commit together.
+ * It also NOTIFYs a summary of each to the app processes (delivered at commit), which pass it on
+ * to browsers over server-sent events.
  */
 export function createEmitter(subscribers: Subscribers): Emit {
   return async (trx, ctx, events) => {
@@ -30,6 +33,16 @@ export function createEmitter(subscribers: Subscribers): Emit {
     }));
     await sql`select append_events(${ctx.workspaceId}::uuid, ${JSON.stringify(items)}::jsonb, ${ctx.at})`.execute(
       trx,
+    );
+    await notify(
+      trx,
+      events.map((e) => ({
+        workspace_id: ctx.workspaceId,
+        type: e.type,
+        case_id: e.case_id ?? null,
+        actor: ctx.actor,
+        data: summariseData(e.data ?? {}),
+      })),
     );
     for (const e of events) {
       for (const job of subscribers[e.type] ?? []) {

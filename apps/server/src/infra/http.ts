@@ -54,7 +54,9 @@ const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
 };
 
 /** Every error leaves as RFC 9457 problem+json with a stable `reason`; a 5xx never shows its cause. */
-export function installErrorHandling(app: FastifyInstance): void {
+export type PageFallback = (req: FastifyRequest, reply: FastifyReply) => unknown;
+
+export function installErrorHandling(app: FastifyInstance, pages: PageFallback | null = null): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       return sendProblem(reply, req, {
@@ -113,12 +115,15 @@ export function installErrorHandling(app: FastifyInstance): void {
       detail: `Something went wrong on our side. Quote request id ${req.id} when reporting it.`,
     });
   });
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, req, {
+  app.setNotFoundHandler((req, reply) => {
+    // A page of the browser app (a bookmark, a reload) gets the app; everything else a problem.
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && pages !== null;
+    if (wantsPage) return pages(req, reply);
+    return sendProblem(reply, req, {
       status: 404,
       code: 'not_found',
       reason: 'route_not_found',
       detail: `No route ${req.method} ${req.url.split('?')[0]}`,
-    }),
-  );
+    });
+  });
 }

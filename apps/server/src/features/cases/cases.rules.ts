@@ -44,6 +44,7 @@ export const isActive = (s: CaseStatus) => s !== 'solved' && s !== 'closed';
 /** The actions the UI may offer, per audience; the server checks the same rules on every write. */
 export function caseAbilities(status: CaseStatus, who: Audience) {
   const closed = status === 'closed';
+  const transitions = TRANSITIONS[status].filter((to) => canTransition(status, to, who));
   if (who === 'customer') {
     return {
       update: false,
@@ -53,6 +54,7 @@ export function caseAbilities(status: CaseStatus, who: Audience) {
       solve: isActive(status),
       reopen: false,
       close: false,
+      transitions,
     };
   }
   return {
@@ -63,6 +65,7 @@ export function caseAbilities(status: CaseStatus, who: Audience) {
     solve: isActive(status),
     reopen: status === 'solved',
     close: status === 'solved',
+    transitions,
   };
 }
 

@@ -1,14 +1,16 @@
 import type { Executor } from '../../infra/db.ts';
 
-export const findCustomerInWorkspaceBySlug = (db: Executor, slug: string, email: string) =>
-  db
+/** The customers an address belongs to, in one workspace (by slug) or in all of them. */
+export const findCustomersByEmail = (db: Executor, email: string, slug: string | undefined) => {
+  let qb = db
     .selectFrom('customer_emails as ce')
     .innerJoin('workspaces as w', 'w.id', 'ce.workspace_id')
     .innerJoin('customers as c', 'c.id', 'ce.customer_id')
     .select(['c.id', 'c.workspace_id', 'c.name', 'w.name as workspace_name'])
-    .where('w.slug', '=', slug)
-    .where('ce.email', '=', email)
-    .executeTakeFirst();
+    .where('ce.email', '=', email);
+  if (slug) qb = qb.where('w.slug', '=', slug);
+  return qb.limit(20).execute();
+};
 
 export const insertMagicLink = (
   db: Executor,

@@ -7,34 +7,28 @@ import * as q from './portal.queries.ts';
 import { magicLinkEmail } from './portal.rules.ts';
 
 /**
- * Sends a one-time sign-in link to a customer's address. Says nothing about whether the address
- * is known, so the form cannot be used to find out who is a customer.
+ * Sends a one-time sign-in link to a customer's address (one per workspace the address belongs to
+ * when no workspace is named). Says nothing about whether the address is known, so the form
+ * cannot be used to find out who is a customer.
  */
-export async function requestMagicLink(
-  deps: Deps,
-  input: { email: string; workspace: string },
-): Promise<void> {
-  const customer = await q.findCustomerInWorkspaceBySlug(deps.db, input.workspace, input.email);
-  if (!customer) return;
-  const token = newToken();
-  const now = deps.clock.now();
-  await q.insertMagicLink(deps.db, {
-    token_hash: tokenHash(token),
-    workspace_id: customer.workspace_id,
-    customer_id: customer.id,
-    created_at: now,
-    expires_at: new Date(now.getTime() + deps.config.MAGIC_LINK_TTL_MINUTES * 60_000),
-  });
-  const link = `${deps.config.PUBLIC_URL}/portal/sign-in?token=${encodeURIComponent(token)}`;
-  await deps.mailer.send({
-    to: input.email,
-    ...magicLinkEmail({
-      name: customer.name,
-      workspace: customer.workspace_name,
-      link,
-      minutes: deps.config.MAGIC_LINK_TTL_MINUTES,
-    }),
-  });
+export async function requestMagicLink(deps: Deps, input: { email: string; workspace?: string }): Promise<void> {
+  const customers = await q.findCustomersByEmail(deps.db, input.email, input.workspace);
+  for (const customer of customers) {
+    const token = newToken();
+    const now = deps.clock.now();
+    await q.insertMagicLink(deps.db, {
+      token_hash: tokenHash(token),
+      workspace_id: customer.workspace_id,
+      customer_id: customer.id,
+      created_at: now,
+      expires_at: new Date(now.getTime() + deps.config.MAGIC_LINK_TTL_MINUTES * 60_000),
+    });
+    const link = `${deps.config.PUBLIC_URL}/portal/sign-in?token=${encodeURIComponent(token)}`;
+    await deps.mailer.send({
+      to: input.email,
+      ...magicLinkEmail({ name: customer.name, workspace: customer.workspace_name, link, minutes: deps.config.MAGIC_LINK_TTL_MINUTES }),
+    });
+  }
 }
 
 export async function redeemMagicLink(deps: Deps, token: string, userAgent: string | null) {

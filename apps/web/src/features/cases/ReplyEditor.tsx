@@ -1,0 +1,116 @@
+import { Button, Group, Modal, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { RichTextEditor } from '@mantine/tiptap';
+import Link from '@tiptap/extension-link';
+import { type Editor, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type RefObject, useEffect, useImperativeHandle, useState } from 'react';
+import { ApiError, api } from '../../lib/api.ts';
+import { notifyDone, notifyError } from '../../lib/notify.ts';
+import type { CaseDetail } from '../../lib/types.ts';
+import { AttachmentPicker } from './AttachmentPicker.tsx';
+import { useAttachments } from './useAttachments.ts';
+
+export type Mode = 'public' | 'internal';
+export type ReplyHandle = { focus: (mode: Mode) => void };
+
+type Props = { c: CaseDetail; handle: RefObject<ReplyHandle | null>; onTyping?: (typing: boolean) => void };
+
+/** Reply to the customer or write an internal note; warns when the case changed while writing. */
+export function ReplyEditor({ c, handle, onTyping }: Props) {
+  const qc = useQueryClient();
+  const canReply = c.can.reply;
+  const [mode, setMode] = useState<Mode>(canReply ? 'public' : 'internal');
+  const [conflict, setConflict] = useState(false);
+  const att = useAttachments();
+  const editor = useEditor({ extensions: [StarterKit, Link.configure({ openOnClick: false })], content: '', immediatelyRender: true });
+  useImperativeHandle(handle, () => ({
+    focus: (m) => {
+      setMode(m === 'public' && !canReply ? 'internal' : m);
+      editor?.commands.focus('end');
+    },
+  }));
+  useEffect(() => {
+    if (!editor || !onTyping) return;
+    const update = () => onTyping(!editor.isEmpty);
+    editor.on('update', update);
+    return () => void editor.off('update', update);
+  }, [editor, onTyping]);
+  const send = useMutation({
+    mutationFn: (version: number) => api(`/cases/${c.id}/messages`, { method: 'POST', body: { body: textOf(editor), visibility: mode, attachment_ids: att.files.map((a) => a.id), version } }),
+    onSuccess: async () => {
+      editor?.commands.clearContent(true);
+      att.clear();
+      setConflict(false);
+      notifyDone(mode === 'public' ? 'Reply sent' : 'Note added');
+      await qc.invalidateQueries({ queryKey: ['case', c.id] });
+      void qc.invalidateQueries({ queryKey: ['cases'] });
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.reason === 'case_changed') setConflict(true);
+      else notifyError(err, mode === 'public' ? 'The reply was not sent' : 'The note was not saved');
+    },
+  });
+  const empty = !editor || editor.isEmpty;
+  const submit = () => !empty && send.mutate(c.version);
+  const sendAnyway = async () => {
+    const fresh = await qc.fetchQuery({ queryKey: ['case', c.id], queryFn: () => api<CaseDetail>(`/cases/${c.id}`) });
+    send.mutate(fresh.version);
+  };
+  if (!canReply && !c.can.add_internal_note) return null;
+  return (
+    <Paper withBorder radius="md" p="sm" bg={mode === 'internal' ? 'yellow.0' : 'white'}>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <SegmentedControl
+            size="xs"
+            value={mode}
+            onChange={(v) => setMode(v as Mode)}
+            data={[
+              { value: 'public', label: 'Reply to customer', disabled: !canReply },
+              { value: 'internal', label: 'Internal note' },
+            ]}
+            aria-label="Message type"
+          />
+          <Text size="xs" c="dimmed">
+            {mode === 'internal' ? 'Only staff see internal notes.' : `To ${c.customer.name} <${c.customer.email}>`}
+          </Text>
+        </Group>
+        <RichTextEditor editor={editor} onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && submit()}>
+          <RichTextEditor.Toolbar>
+            <RichTextEditor.ControlsGroup>
+              <RichTextEditor.Bold />
+              <RichTextEditor.Italic />
+              <RichTextEditor.BulletList />
+              <RichTextEditor.OrderedList />
+              <RichTextEditor.Link />
+            </RichTextEditor.ControlsGroup>
+          </RichTextEditor.Toolbar>
+          <RichTextEditor.Content aria-label={mode === 'internal' ? 'Internal note' : 'Reply'} mih={110} />
+        </RichTextEditor>
+        <Group justify="space-between">
+          <AttachmentPicker att={att} />
+          <Button onClick={submit} loading={send.isPending} disabled={empty || att.uploading} color={mode === 'internal' ? 'yellow' : 'teal'}>
+            {mode === 'internal' ? 'Add note' : 'Send reply'}
+          </Button>
+        </Group>
+      </Stack>
+      <Modal opened={conflict} onClose={() => setConflict(false)} title="This case changed while you were writing" centered>
+        <Stack>
+          <Text size="sm">Someone else replied or changed the case since you opened it. Check what changed before sending, or send your message anyway.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => { setConflict(false); void qc.invalidateQueries({ queryKey: ['case', c.id] }); }}>
+              Review the changes
+            </Button>
+            <Button onClick={sendAnyway} loading={send.isPending}>
+              Send anyway
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}
+
+/** Plain text with paragraphs kept: what the customer's mail and the search index see. */
+const textOf = (editor: Editor | null) => (editor ? editor.getText({ blockSeparator: '\n\n' }).trim() : '');

@@ -1,0 +1,42 @@
+import { Text, Timeline } from '@mantine/core';
+import { ago, fullDate, STATUS_LABEL } from '../../lib/format.ts';
+import type { CaseStatus, TimelineEvent } from '../../lib/types.ts';
+
+const FIELD: Record<string, string> = { assignee_id: 'assignee', team_id: 'team', status: 'status', priority: 'priority', tags: 'tags', subject: 'subject' };
+
+/** One line a person reads for each recorded event. */
+export function describeEvent(e: TimelineEvent): string {
+  const d = e.data as { changes?: Record<string, [unknown, unknown]>; visibility?: string; cause?: string };
+  switch (e.type) {
+    case 'case.created':
+      return 'opened the case';
+    case 'message.added':
+      return d.visibility === 'internal' ? 'added an internal note' : 'wrote a message';
+    case 'case.updated': {
+      const parts = Object.entries(d.changes ?? {}).map(([field, [, after]]) => {
+        if (field === 'status') return `set status to ${STATUS_LABEL[after as CaseStatus] ?? after}`;
+        if (field === 'assignee_id') return after ? 'changed the assignee' : 'unassigned the case';
+        if (field === 'team_id') return after ? 'changed the team' : 'removed the team';
+        if (field === 'tags') return `set tags to ${(after as string[]).join(', ') || 'none'}`;
+        return `changed the ${FIELD[field] ?? field}${typeof after === 'string' ? ` to ${after}` : ''}`;
+      });
+      return parts.join(', ') + (d.cause === 'message' ? ' (after a message)' : '');
+    }
+    default:
+      return e.type.replace(/[._]/g, ' ');
+  }
+}
+
+export function TimelineList({ events }: { events: TimelineEvent[] }) {
+  return (
+    <Timeline bulletSize={14} lineWidth={2} active={events.length}>
+      {[...events].reverse().map((e) => (
+        <Timeline.Item key={e.seq} title={<Text size="sm">{`${e.actor.name ?? 'Fairdesk'} ${describeEvent(e)}`}</Text>}>
+          <Text size="xs" c="dimmed" title={fullDate(e.created_at)}>
+            {ago(e.created_at)}
+          </Text>
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

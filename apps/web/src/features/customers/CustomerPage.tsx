@@ -1,0 +1,5 @@
+import { Text } from '@mantine/core';
+
+export function CustomerPage() {
+  return <Text>Customer</Text>;
+}

@@ -1,0 +1,33 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+
+export type LiveEvent = { type: string; case_id: string | null; actor?: { kind: string; id: string | null }; data?: Record<string, unknown> };
+
+const TYPES = ['case.created', 'case.updated', 'message.added', 'attachment.added', 'presence.changed'];
+
+/**
+ * Follows the server's event stream (server-sent events) and refreshes what changed, so a case
+ * created or changed by someone else appears without a reload. EventSource reconnects by itself.
+ */
+export function useLiveUpdates(onEvent?: (e: LiveEvent) => void) {
+  const qc = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource('/api/v1/stream');
+    const handle = (msg: MessageEvent<string>) => {
+      let e: LiveEvent;
+      try {
+        e = JSON.parse(msg.data) as LiveEvent;
+      } catch {
+        return;
+      }
+      if (e.case_id) void qc.invalidateQueries({ queryKey: ['case', e.case_id] });
+      if (e.type !== 'presence.changed') {
+        void qc.invalidateQueries({ queryKey: ['cases'] });
+        void qc.invalidateQueries({ queryKey: ['counts'] });
+      }
+      onEvent?.(e);
+    };
+    for (const t of TYPES) source.addEventListener(t, handle);
+    return () => source.close();
+  }, [qc, onEvent]);
+}

@@ -1,0 +1,150 @@
+// `npm run bench -- --profile smoke|quick|full`: seeds a throwaway database, starts Fairdesk in
+// production mode, measures it against the plain-SQL ceiling, writes bench/results/, and stops
+// everything it started, also on failure or Ctrl-C. Traffic only ever goes to 127.0.0.1.
+import { mkdir } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { queuePageSql } from './capture.ts';
+import { createCaseWork, queuePageWork, runCeiling } from './ceiling.ts';
+import { type BenchDatabase, freePort, startBenchDatabase } from './cluster.ts';
+import { writeExplain } from './explain.ts';
+import { probe, runHttp, SCENARIOS, type ScenarioName, scenarioRequest } from './load.ts';
+import { CONNECTIONS, type Profile, profileNamed } from './profiles.ts';
+import { type Results, writeResults } from './report.ts';
+import { type Fixtures, seed } from './seed.ts';
+import { type AppProcess, sampleRss, startApp } from './server.ts';
+import type { ScenarioResult } from './stats.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = path.join(ROOT, 'bench/results');
+
+const { values: args } = parseArgs({
+  options: {
+    profile: { type: 'string', default: 'quick' },
+    /** Comma-separated scenario names, to profile one scenario without running them all. */
+    only: { type: 'string' },
+    /** Write EXPLAIN ANALYZE of the queue page and search queries to results/<profile>-explain.txt. */
+    explain: { type: 'boolean', default: false },
+    /** Run the app under `node --cpu-prof`, profiles into results/cpu/. */
+    'cpu-prof': { type: 'boolean', default: false },
+  },
+});
+
+const profile = profileNamed(args.profile ?? 'quick');
+const only = args.only ? new Set(args.only.split(',')) : undefined;
+const wanted = (name: ScenarioName) => !only || only.has(name);
+const log = (s: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1)}s] ${s}`);
+const t0 = performance.now();
+
+// Everything started is stopped in reverse order, once, whatever ends the run.
+const stops: (() => Promise<void>)[] = [];
+let stopping: Promise<void> | undefined;
+const stopAll = () => {
+  stopping ??= (async () => {
+    for (const stop of stops.reverse()) await stop().catch((e) => console.error('cleanup:', e));
+  })();
+  return stopping;
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping what the benchmark started`);
+    void stopAll().then(() => process.exit(130));
+  });
+}
+
+try {
+  process.exitCode = await main();
+} catch (e) {
+  console.error(e);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}
+
+async function main(): Promise<number> {
+  const startedAt = new Date().toISOString();
+  log(`profile ${profile.name}: ${profile.cases.toLocaleString('en')} cases`);
+  const db = await startBenchDatabase(process.env.DATABASE_URL || undefined);
+  stops.push(db.stop);
+  log(`${db.version} ready; seeding`);
+  const seedStart = performance.now();
+  const fixtures = await seed(db.url, profile, log);
+  const seedSeconds = Math.round((performance.now() - seedStart) / 1000);
+  const c = fixtures.counts;
+  const dataset = `${c.cases.toLocaleString('en')} cases, ${c.messages.toLocaleString('en')} messages, ${c.events.toLocaleString('en')} events, ${profile.customers.toLocaleString('en')} customers, ${profile.staff} staff, 2 teams`;
+  log(`seeded in ${seedSeconds} s: ${dataset}`);
+  if (args.explain) {
+    await mkdir(RESULTS, { recursive: true });
+    await writeExplain(db.url, fixtures, fixtures.agentId, path.join(RESULTS, `${profile.name}-explain.txt`));
+    log(`plans written to bench/results/${profile.name}-explain.txt`);
+  }
+
+  const nodeArgs = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS, 'cpu')}`] : [];
+  const app = await startApp({ databaseUrl: db.url, port: await freePort(), nodeArgs, cwd: ROOT });
+  stops.push(app.stop);
+  log(`app ready in ${app.readyMs} ms (pid ${app.pid})`);
+  await sleep(profile.name === 'smoke' ? 500 : 2000); // let start-up garbage be collected
+  const rssIdle = await app.rssMb();
+  const rss = sampleRss(app);
+  const scenarios = await measure(db, app, fixtures, profile);
+  rss.stop();
+
+  const results: Results = {
+    profile: profile.name,
+    machine: machine(db),
+    started_at: startedAt,
+    ready_ms: app.readyMs,
+    rss_idle_mb: rssIdle,
+    rss_load_mb: Math.max(rss.max(), rssIdle),
+    scenarios,
+  };
+  const totalSeconds = Math.round((performance.now() - t0) / 1000);
+  await writeResults(RESULTS, results, { dataset, runSeconds: profile.durationS, seedSeconds, totalSeconds });
+  log(`results in bench/results/${profile.name}.json and latest.md (${totalSeconds} s)`);
+  const failed = scenarios.filter((s) => s.errors > 0);
+  for (const s of failed) console.error(`errors: ${s.name} at ${s.connections} connections: ${s.errors}`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+/** Each scenario after a warm-up at 1, 16 and 64 connections; ceilings run right beside theirs. */
+async function measure(db: BenchDatabase, app: AppProcess, f: Fixtures, p: Profile) {
+  const out: ScenarioResult[] = [];
+  const queueSql = await Promise.all(f.teamIds.map((t) => queuePageSql(f.workspaceId, f.agentId, t)));
+  const ceilings = {
+    create_case: { name: 'ceiling_create_case', work: createCaseWork(f) },
+    queue_page: { name: 'ceiling_queue_page', work: queuePageWork(queueSql) },
+  } as const;
+  for (const name of SCENARIOS.filter(wanted)) {
+    const request = scenarioRequest(name, f);
+    const ceiling = name === 'create_case' || name === 'queue_page' ? ceilings[name] : undefined;
+    await runHttp(app.baseUrl, name, request, 16, p.warmupS);
+    if (ceiling) await runCeiling(db.url, ceiling.name, ceiling.work, 16, p.warmupS);
+    for (const connections of CONNECTIONS) {
+      // The ceiling runs just before its scenario, so both see the same machine and table sizes.
+      if (ceiling) {
+        const c = await runCeiling(db.url, ceiling.name, ceiling.work, connections, p.durationS);
+        out.push(c);
+        log(line(c));
+      }
+      const { result, statuses } = await runHttp(app.baseUrl, name, request, connections, p.durationS);
+      out.push(result);
+      log(line(result));
+      if (result.errors > 0) {
+        log(`  answers by status: ${JSON.stringify(statuses)}; e.g. ${await probe(app.baseUrl, request)}`);
+      }
+    }
+  }
+  return out;
+}
+
+const line = (s: ScenarioResult) =>
+  `${s.name.padEnd(20)} c=${String(s.connections).padStart(2)} ${s.rps.toFixed(0).padStart(6)}/s  p50 ${s.p50_ms} p95 ${s.p95_ms} p99 ${s.p99_ms} ms  errors ${s.errors}`;
+
+function machine(db: BenchDatabase): string {
+  const cpu = cpus();
+  const memory = Math.round(totalmem() / 2 ** 30);
+  return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${memory} GB RAM, Node ${process.version}, ${db.version}`;
+}

@@ -1,0 +1,103 @@
+// The bulk-load statements. Every row is generated inside PostgreSQL from generate_series, so a
+// million cases never cross the wire. Shared parameters: $1 workspace id, $2/$3 the batch's case
+// numbers (inclusive), $4 the vocabulary (text[]). Words are drawn as in vocabulary.ts.
+import { GLUE, GLUE_SHARE, ORDER_NUMBER_SHARE } from './vocabulary.ts';
+
+/** One content word of $4, Zipf-like: weight 1 / (rank + 10), drawn by inverting the CDF. */
+const WORD = `($4::text[])[1 + least(cardinality($4::text[]) - 1,
+  floor(10 * power((cardinality($4::text[]) + 10) / 10.0, random()) - 10)::int)]`;
+const GLUE_WORDS = `array['${GLUE.join("','")}']`;
+/** A body token: a glue word (dropped by the English configuration) or a content word. */
+const TOKEN = `case when random() < ${GLUE_SHARE}
+  then (${GLUE_WORDS})[1 + floor(random() * ${GLUE.length})::int] else ${WORD} end`;
+const ORDER_NUMBER = `case when random() < ${ORDER_NUMBER_SHARE}
+  then ' order #' || (100000 + floor(random() * 900000)::int) else '' end`;
+
+/**
+ * Cases with a realistic mix: ~10% new, 20% open, 10% pending, 5% on hold, 25% solved, 30% closed;
+ * created over the last year; 1 to 5 messages each (new cases have only the customer's first one),
+ * 30 minutes to a day apart. $5 teams uuid[2], $6/$7 agents of team 1/2 (uuid[]), $8 customers uuid[].
+ */
+export const INSERT_CASES = `
+with r as (
+  select n, random() as rs, random() as rp, random() as rc, random() as rt, random() as ra, random() as rm,
+    1 + floor(random() * cardinality($8::uuid[]))::int as cu,
+    now() - interval '365 days' * random() as created_at,
+    interval '1 minute' * (30 + random() * 1410) as gap
+  from generate_series($2::int, $3::int) n
+), s as (
+  select r.*,
+    (case when rs < .10 then 'new' when rs < .30 then 'open' when rs < .40 then 'pending'
+      when rs < .45 then 'on_hold' when rs < .70 then 'solved' else 'closed' end)::case_status as status,
+    (case when rp < .20 then 'low' when rp < .75 then 'normal' when rp < .95 then 'high'
+      else 'urgent' end)::case_priority as priority,
+    (case when rc < .60 then 'email' when rc < .85 then 'portal' when rc < .95 then 'api'
+      else 'phone' end)::case_channel as channel,
+    case when rt < .5 then 1 else 2 end as team_no
+  from r
+), t as (
+  select s.*,
+    case when status = 'new' then 1 else 2 + floor(rm * 3.444)::int end as msgs,
+    case when status = 'new' then null when team_no = 1
+      then ($6::uuid[])[1 + floor(ra * cardinality($6::uuid[]))::int]
+      else ($7::uuid[])[1 + floor(ra * cardinality($7::uuid[]))::int] end as assignee_id
+  from s
+), u as (
+  select t.*, least(created_at + gap * (msgs - 1), now()) as last_at from t
+), v as (
+  select u.*,
+    case when status in ('solved', 'closed') then least(last_at + interval '2 hours', now()) end as solved_at,
+    case when status = 'closed' then least(last_at + interval '4 days', now()) end as closed_at
+  from u
+)
+insert into cases (workspace_id, number, subject, status, priority, channel, customer_id, team_id,
+  assignee_id, message_count, last_message_at, first_response_at, solved_at, closed_at, created_at,
+  updated_at)
+select $1, v.n, upper(left(w.s, 1)) || substr(w.s, 2), status, priority, channel, ($8::uuid[])[cu],
+  ($5::uuid[])[team_no], assignee_id, msgs, last_at,
+  case when msgs > 1 then least(created_at + gap, now()) end,
+  solved_at, closed_at, created_at, coalesce(closed_at, solved_at, last_at)
+from v cross join lateral (select string_agg(${WORD}, ' ') as s from generate_series(1, 4 + v.n % 5)) w`;
+
+/**
+ * The conversation of each case of the batch: the customer writes first and every other message,
+ * staff (the assignee, or any agent $5 uuid[]) answer in between, 15% of staff messages internal.
+ */
+export const INSERT_MESSAGES = `
+insert into messages (workspace_id, case_id, visibility, author_kind, author_staff_id, author_customer_id,
+  body, created_at)
+select c.workspace_id, c.id,
+  (case when j % 2 = 1 and random() < .15 then 'internal' else 'public' end)::message_visibility,
+  (case when j % 2 = 1 then 'staff' else 'customer' end)::party_kind,
+  case when j % 2 = 1 then coalesce(c.assignee_id,
+    ($5::uuid[])[1 + floor(random() * cardinality($5::uuid[]))::int]) end,
+  case when j % 2 = 0 then c.customer_id end,
+  upper(left(b.s, 1)) || substr(b.s, 2) || ${ORDER_NUMBER} || '.',
+  c.created_at + (c.last_message_at - c.created_at) * j / greatest(c.message_count - 1, 1)
+from cases c
+cross join lateral generate_series(0, c.message_count - 1) j
+cross join lateral (
+  select string_agg(${TOKEN}, ' ') as s from generate_series(1, 12 + (c.number * 7 + j * 13) % 29)
+) b
+where c.workspace_id = $1 and c.number between $2 and $3`;
+
+/**
+ * The timeline the app would have written: case.created, then message.added per message. Seq numbers
+ * leave room for 8 events per case. The hash chain is not computed (it is sequential by nature);
+ * hashes are zero, so audit verification of seeded history fails, which nothing here checks.
+ */
+export const INSERT_EVENTS = `
+insert into events (workspace_id, seq, type, case_id, actor_kind, actor_id, data, created_at, prev_hash, hash)
+select c.workspace_id, c.number::bigint * 8, 'case.created', c.id, 'customer', c.customer_id,
+  jsonb_build_object('number', c.number, 'subject', c.subject, 'channel', c.channel,
+    'customer_id', c.customer_id),
+  c.created_at, '\\x00'::bytea, '\\x00'::bytea
+from cases c where c.workspace_id = $1 and c.number between $2 and $3
+union all
+select m.workspace_id,
+  c.number::bigint * 8 + row_number() over (partition by m.case_id order by m.created_at, m.id),
+  'message.added', m.case_id, m.author_kind, coalesce(m.author_staff_id, m.author_customer_id),
+  jsonb_build_object('message_id', m.id, 'visibility', m.visibility),
+  m.created_at, '\\x00'::bytea, '\\x00'::bytea
+from cases c join messages m on m.case_id = c.id
+where c.workspace_id = $1 and c.number between $2 and $3`;

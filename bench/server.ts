@@ -1,0 +1,108 @@
+// Runs Fairdesk as a user would in production (`node apps/server/src/main.ts --role=web`) as a child
+// process, and watches it: time to ready, and resident memory read from /proc.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export type AppProcess = {
+  baseUrl: string;
+  pid: number;
+  readyMs: number;
+  rssMb: () => Promise<number>;
+  /** The last lines the app printed, for diagnosing a failure. */
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+const READY_TIMEOUT_MS = 60_000;
+
+export async function startApp(opts: {
+  databaseUrl: string;
+  port: number;
+  cwd: string;
+  nodeArgs?: string[];
+}) {
+  const started = performance.now();
+  // process.execPath is the node binary itself (not a shell or npm wrapper), so child.pid is the
+  // process whose memory we read.
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'apps/server/src/main.ts', '--role=web'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: opts.databaseUrl,
+      HOST: '127.0.0.1',
+      PORT: String(opts.port),
+      LOG_LEVEL: 'warn',
+    },
+    cwd: opts.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const keep = (b: Buffer) => {
+    lines.push(...b.toString().split('\n').filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - 40));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${opts.port}`;
+  const app: AppProcess = {
+    baseUrl,
+    pid: child.pid ?? 0,
+    readyMs: 0,
+    rssMb: () => rssMb(child.pid ?? 0),
+    output: () => lines.join('\n'),
+    stop: () => stop(child, exited),
+  };
+  try {
+    await waitReady(baseUrl, child);
+  } catch (e) {
+    await app.stop();
+    throw new Error(`${(e as Error).message}\n--- app output ---\n${app.output()}`);
+  }
+  app.readyMs = Math.round(performance.now() - started);
+  return app;
+}
+
+async function waitReady(baseUrl: string, child: ChildProcess) {
+  const deadline = performance.now() + READY_TIMEOUT_MS;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode} before ready`);
+    const ok = await fetch(`${baseUrl}/api/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return;
+    await sleep(20);
+  }
+  throw new Error(`the app was not ready within ${READY_TIMEOUT_MS} ms`);
+}
+
+/** SIGTERM (graceful shutdown), then SIGKILL if it has not gone within ten seconds. */
+async function stop(child: ChildProcess, exited: Promise<void>) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+/** Samples RSS every 250 ms until stopped; returns the maximum seen. */
+export function sampleRss(app: AppProcess) {
+  let max = 0;
+  const timer = setInterval(() => {
+    void app.rssMb().then((mb) => {
+      max = Math.max(max, mb);
+    });
+  }, 250);
+  return {
+    max: () => max,
+    stop: () => clearInterval(timer),
+  };
+}
