@@ -55,15 +55,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-try {
-  process.exitCode = await main();
-} catch (e) {
-  console.error(e);
-  process.exitCode = 1;
-} finally {
-  await stopAll();
-}
-
 async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
   log(`profile ${profile.name}: ${profile.cases.toLocaleString('en')} cases`);
@@ -89,6 +80,7 @@ async function main(): Promise<number> {
   await sleep(profile.name === 'smoke' ? 500 : 2000); // let start-up garbage be collected
   const rssIdle = await app.rssMb();
   const rss = sampleRss(app);
+  stops.push(async () => rss.stop());
   const scenarios = await measure(db, app, fixtures, profile);
   rss.stop();
 
@@ -148,3 +140,15 @@ function machine(db: BenchDatabase): string {
   const memory = Math.round(totalmem() / 2 ** 30);
   return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${memory} GB RAM, Node ${process.version}, ${db.version}`;
 }
+
+// Last, so every helper above is initialised. Exit explicitly: a pool or timer left behind by a
+// failure must not keep a finished benchmark hanging.
+let code = 1;
+try {
+  code = await main();
+} catch (e) {
+  console.error(e);
+} finally {
+  await stopAll();
+}
+process.exit(code);

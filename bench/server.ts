@@ -101,6 +101,7 @@ export function sampleRss(app: AppProcess) {
       max = Math.max(max, mb);
     });
   }, 250);
+  timer.unref();
   return {
     max: () => max,
     stop: () => clearInterval(timer),

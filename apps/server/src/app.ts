@@ -17,6 +17,7 @@ import { casesRoutes } from './features/cases/index.ts';
 import { customersRoutes } from './features/customers/index.ts';
 import { healthRoutes } from './features/health/index.ts';
 import { portalRoutes } from './features/portal/index.ts';
+import { realtimeRoutes } from './features/realtime/index.ts';
 import { authenticate, sessionsRoutes } from './features/sessions/index.ts';
 import { staffRoutes } from './features/staff/index.ts';
 import { workspacesRoutes } from './features/workspaces/index.ts';
@@ -73,6 +74,7 @@ export async function buildApp(deps: Deps) {
       await v1.register(customersRoutes(deps));
       await v1.register(casesRoutes(deps));
       await v1.register(auditRoutes(deps));
+      await v1.register(realtimeRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

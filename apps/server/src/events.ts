@@ -24,6 +24,16 @@ export const EVENT_TYPES = [
   'case.updated',
   'message.added',
   'attachment.added',
+  'policy.created',
+  'policy.updated',
+  'policy.published',
+  'policy.settings_updated',
+  'request.recorded',
+  'request.decided',
+  'authorisation.requested',
+  'authorisation.granted',
+  'authorisation.denied',
+  'decision.communicated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -94,7 +94,9 @@ async function seedPeople(deps: Deps) {
 
 /** Seeds Trailhead Outfitters through the same use cases the API runs, so events and timelines are real. */
 export async function seedDemo(deps: Deps): Promise<{ id: string; slug: string }> {
-  const { ws, staff, teams, people } = await seedPeople(deps);
+  // People joined over the past year or so, not today.
+  const joined = fixedClock(new Date(Date.now() - 400 * 24 * 60 * MINUTE));
+  const { ws, staff, teams, people } = await seedPeople({ ...deps, clock: joined });
   const rnd = prng(42);
   const clock = fixedClock(new Date(Date.now() - 45 * 24 * 60 * MINUTE));
   const d: Deps = { ...deps, clock };
@@ -118,11 +120,14 @@ export async function seedDemo(deps: Deps): Promise<{ id: string; slug: string }
   const start = clock.now().getTime();
 
   for (const [i, status] of plan.entries()) {
-    // Older cases are more likely finished; the newest ones are still new or open.
+    // Older cases are more likely finished; the newest ones are still new or open. Cases still to
+    // close need room for the 4 days before closing; everything stays in the past.
+    const spread = status === 'closed' ? 0.85 : 1;
+    const latest = Date.now() - 2 * 24 * 60 * MINUTE;
     const when =
       status === 'new' || status === 'open'
         ? start + (plan.length - 1 - (i % 40)) * step
-        : start + i * step * 0.8;
+        : Math.min(start + i * step * spread, latest);
     clock.set(new Date(when));
     const story = STORIES[i % STORIES.length]!;
     const customerId = i < 12 ? people[i % 2]! : rnd.pick(people);

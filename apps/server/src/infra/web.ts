@@ -17,8 +17,8 @@ export async function serveWebApp(app: FastifyInstance, dist = WEB_DIST) {
     root: dist,
     wildcard: false,
     index: false,
-    setHeaders: (res, file) => {
-      res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    setHeaders: (reply, file) => {
+      reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   return (req: FastifyRequest, reply: FastifyReply) => {

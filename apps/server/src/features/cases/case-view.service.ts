@@ -12,16 +12,18 @@ import {
 } from './cases.present.ts';
 import * as q from './cases.queries.ts';
 import { decodeCursor, encodeCursor } from './cases.rules.ts';
+import { caseViewers } from './presence.service.ts';
 
 /** A case with its conversation, attachments and timeline, as this actor may see it. */
 export async function getCase(deps: Deps, actor: Actor, id: string) {
   const row = await q.findCaseSummary(deps.db, actor.workspaceId, id);
   if (!row || (actor.kind === 'customer' && row.customer_id !== actor.customerId)) throw notFound('Case');
   const isCustomer = actor.kind === 'customer';
-  const [messages, attachments, events] = await Promise.all([
+  const [messages, attachments, events, viewers] = await Promise.all([
     q.listMessages(deps.db, id, isCustomer),
     listCaseAttachments(deps.db, id),
     q.listTimeline(deps.db, actor.workspaceId, id),
+    caseViewers(deps, actor, id),
   ]);
   const visibleAttachments = attachments.filter((a) => !isCustomer || a.visibility === 'public');
   return {
@@ -31,6 +33,7 @@ export async function getCase(deps: Deps, actor: Actor, id: string) {
     timeline: events
       .filter((e) => !isCustomer || visibleToCustomer(e))
       .map((e) => presentEvent(e, actor.kind)),
+    viewers,
   };
 }
 

@@ -204,3 +204,52 @@ export const listMessageAttachments = (db: Executor, messageId: string) =>
     .select(['id', 'filename', 'content_type', 'size_bytes', 'message_id', 'created_at'])
     .where('message_id', '=', messageId)
     .execute();
+
+/** A customer's cases, locked in id order (the order every bulk writer of cases takes). */
+export const lockCasesOfCustomer = (db: Executor, workspaceId: string, customerId: string) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'organisation_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('customer_id', '=', customerId)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+
+export const findCustomerOrganisation = async (db: Executor, workspaceId: string, customerId: string) =>
+  db
+    .selectFrom('customers')
+    .select(['id', 'organisation_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+
+export const reassignCases = (
+  db: Executor,
+  workspaceId: string,
+  fromId: string,
+  to: { customer_id: string; organisation_id: string | null; updated_at: Date },
+) =>
+  db
+    .updateTable('cases')
+    .set((eb) => ({ ...to, version: eb('version', '+', 1) }))
+    .where('workspace_id', '=', workspaceId)
+    .where('customer_id', '=', fromId)
+    .execute();
+
+/** What a customer wrote and uploaded stays theirs under the id they are merged into. */
+export async function reattributeCustomerWork(db: Executor, workspaceId: string, fromId: string, toId: string) {
+  await db
+    .updateTable('messages')
+    .set({ author_customer_id: toId })
+    .where('workspace_id', '=', workspaceId)
+    .where('author_customer_id', '=', fromId)
+    .execute();
+  await db
+    .updateTable('attachments')
+    .set({ uploaded_by_id: toId })
+    .where('workspace_id', '=', workspaceId)
+    .where('uploaded_by_kind', '=', 'customer')
+    .where('uploaded_by_id', '=', fromId)
+    .execute();
+}

@@ -17,6 +17,7 @@ import { attachmentsRoutes } from './attachments.routes.ts';
 import { getCase, getMessage, listCases } from './case-view.service.ts';
 import { addMessage, openCase, updateCase } from './cases.service.ts';
 import { queueCounts } from './counts.service.ts';
+import { presenceRoutes } from './presence.routes.ts';
 import { searchRoutes } from './search.routes.ts';
 
 export const casesRoutes =
@@ -114,4 +115,5 @@ export const casesRoutes =
 
     await app.register(attachmentsRoutes(deps));
     await app.register(searchRoutes(deps));
+    await app.register(presenceRoutes(deps));
   };

@@ -139,6 +139,13 @@ export async function lockCaseFor(trx: Executor, actor: Actor, id: string) {
   return row;
 }
 
+/** Optimistic concurrency: the writer saw an older version; the UI shows what changed first. */
+const caseChanged = (seen: number, current: number) =>
+  new AppError('conflict', `The case changed since version ${seen}; it is now at ${current}`, {
+    reason: 'case_changed',
+    details: { version: current },
+  });
+
 export async function updateCase(deps: Deps, actor: Actor, id: string, input: CaseUpdateInput) {
   const { version, ...patch } = input;
   if (actor.kind === 'customer' && Object.keys(patch).some((k) => k !== 'status')) {
@@ -148,13 +155,7 @@ export async function updateCase(deps: Deps, actor: Actor, id: string, input: Ca
   }
   return deps.db.transaction().execute(async (trx) => {
     const row = await lockCaseFor(trx, actor, id);
-    if (version !== undefined && version !== row.version) {
-      throw new AppError(
-        'conflict',
-        `The case changed since version ${version}; it is now at ${row.version}`,
-        { reason: 'case_changed' },
-      );
-    }
+    if (version !== undefined && version !== row.version) throw caseChanged(version, row.version);
     if (row.status === 'closed')
       throw new AppError('conflict', 'A closed case cannot change', { reason: 'case_closed' });
     if (patch.status && !canTransition(row.status, patch.status, actor.kind)) {
@@ -181,8 +182,9 @@ export async function addMessage(
   deps: Deps,
   actor: Actor,
   caseId: string,
-  input: { body: string; visibility: 'public' | 'internal'; attachment_ids: string[] },
+  input: { body: string; visibility: 'public' | 'internal'; attachment_ids: string[]; version?: number },
 ) {
+  const { version, ...message } = input;
   if (actor.kind === 'customer' && input.visibility === 'internal') {
     throw new AppError('forbidden', 'Customers cannot write internal notes', {
       reason: 'internal_note_staff_only',
@@ -190,13 +192,14 @@ export async function addMessage(
   }
   return deps.db.transaction().execute(async (trx) => {
     const row = await lockCaseFor(trx, actor, caseId);
+    if (version !== undefined && version !== row.version) throw caseChanged(version, row.version);
     if (row.status === 'closed' && input.visibility === 'public') {
       throw new AppError('conflict', 'This case is closed; open a new case instead', {
         reason: 'case_closed',
       });
     }
     const at = deps.clock.now();
-    const messageId = await writeMessage(trx, actor, caseId, { ...input, at });
+    const messageId = await writeMessage(trx, actor, caseId, { ...message, at });
     const status: CaseStatus = statusAfterMessage(row.status, {
       author: actor.kind,
       visibility: input.visibility,

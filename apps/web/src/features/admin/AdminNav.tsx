@@ -1,0 +1,36 @@
+import { Button, Group } from '@mantine/core';
+import { IconAddressBook, IconBuilding, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { Link, useLocation } from 'react-router';
+
+export const SECTIONS = [
+  { path: 'staff', label: 'Staff', icon: IconUsers },
+  { path: 'teams', label: 'Teams', icon: IconUsersGroup },
+  { path: 'customers', label: 'Customers', icon: IconAddressBook },
+  { path: 'organisations', label: 'Organisations', icon: IconBuilding },
+  { path: 'settings', label: 'Settings', icon: IconSettings },
+] as const;
+
+/** The admin sections as links (they are pages with their own address), the current one marked. */
+export function AdminNav() {
+  const { pathname } = useLocation();
+  return (
+    <Group component="nav" aria-label="Administration sections" gap={4} wrap="wrap" pb="xs" mb="lg" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      {SECTIONS.map(({ path, label, icon: Icon }) => {
+        const current = pathname.startsWith(`/admin/${path}`);
+        return (
+          <Button
+            key={path}
+            component={Link}
+            to={`/admin/${path}`}
+            aria-current={current ? 'page' : undefined}
+            variant={current ? 'light' : 'subtle'}
+            color={current ? 'teal' : 'gray'}
+            leftSection={<Icon size={16} aria-hidden />}
+          >
+            {label}
+          </Button>
+        );
+      })}
+    </Group>
+  );
+}
