@@ -2,8 +2,9 @@
 // concurrent clients and no HTTP, no validation, no serialisation. Statements are prepared (named),
 // so this is the best a client can get from this database on this machine; each HTTP figure is then
 // read as a share of it, a ratio that holds on a faster or a noisier machine.
-import pg from 'pg';
+import type pg from 'pg';
 import type { Statement } from './capture.ts';
+import { connect } from './cluster.ts';
 import type { Fixtures } from './seed.ts';
 import { type ScenarioResult, summarise } from './stats.ts';
 import { body, subject } from './vocabulary.ts';
@@ -62,8 +63,7 @@ export async function runCeiling(
   connections: number,
   seconds: number,
 ): Promise<ScenarioResult> {
-  const clients = Array.from({ length: connections }, () => new pg.Client({ connectionString: url }));
-  await Promise.all(clients.map((c) => c.connect()));
+  const clients = await Promise.all(Array.from({ length: connections }, () => connect(url)));
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();

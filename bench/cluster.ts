@@ -33,6 +33,17 @@ export function freePort(): Promise<number> {
 
 const NAME = `fairdesk_bench_${process.pid}`;
 
+/**
+ * A connected client whose connection may die without crashing the benchmark: when the cluster
+ * stops under a client (Ctrl-C, a failure), its query fails and cleanup carries on.
+ */
+export async function connect(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  await client.connect();
+  return client;
+}
+
 export async function startBenchDatabase(externalUrl: string | undefined): Promise<BenchDatabase> {
   const db = externalUrl ? await freshDatabaseOn(externalUrl) : await embeddedDatabase();
   try {
@@ -76,8 +87,7 @@ async function embeddedDatabase() {
 
 /** A new database on the given server, so an existing one is never touched; dropped at the end. */
 async function freshDatabaseOn(serverUrl: string) {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
+  const admin = await connect(serverUrl);
   try {
     await admin.query(`drop database if exists ${NAME} with (force)`);
     await admin.query(`create database ${NAME}`);
@@ -90,8 +100,7 @@ async function freshDatabaseOn(serverUrl: string) {
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
+    const c = await connect(serverUrl);
     await c.query(`drop database if exists ${NAME} with (force)`).finally(() => c.end());
   };
   return { url: url.toString(), stop };

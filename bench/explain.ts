@@ -1,8 +1,8 @@
 // `--explain`: the plans of the read queries that grow with the dataset, with real timings and
 // buffers, written beside the results so a slow figure can be traced to its plan.
 import { writeFile } from 'node:fs/promises';
-import pg from 'pg';
 import { queuePageSql, type Statement, searchSql } from './capture.ts';
+import { connect } from './cluster.ts';
 import type { Fixtures } from './seed.ts';
 import { WORDS } from './vocabulary.ts';
 
@@ -21,8 +21,7 @@ export async function writeExplain(url: string, f: Fixtures, staffId: string, fi
     ],
   ];
   for (const q of searches) plans.push([`search "${q}"`, await searchSql(f.workspaceId, q)]);
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
+  const c = await connect(url);
   const out: string[] = [];
   try {
     for (const [title, s] of plans) {

@@ -16,7 +16,14 @@ export type Results = {
 };
 
 /** What the Markdown says besides the figures: dataset and timings. */
-export type Context = { dataset: string; runSeconds: number; seedSeconds: number; totalSeconds: number };
+export type Context = {
+  dataset: string;
+  runSeconds: number;
+  seedSeconds: number;
+  totalSeconds: number;
+  /** Load averages (1, 5, 15 min) at the start and end: how busy the machine was otherwise. */
+  load: string;
+};
 
 export async function writeResults(dir: string, r: Results, ctx: Context) {
   await mkdir(dir, { recursive: true });
@@ -44,17 +51,20 @@ export function ratio(r: Results, s: ScenarioResult): number | undefined {
 }
 
 const pct = (x: number | undefined) => (x === undefined ? '' : `${Math.round(x * 100)}%`);
+const ms = (s: ScenarioResult, key: 'p50_ms' | 'p95_ms' | 'p99_ms') => (s.rps > 0 ? String(s[key]) : '—');
 const num = (x: number) => x.toLocaleString('en', { maximumFractionDigits: x < 100 ? 1 : 0 });
 
 export function markdown(r: Results, ctx: Context): string {
   const rows = r.scenarios.map(
     (s) =>
-      `| ${s.name} | ${s.connections} | ${num(s.rps)} | ${s.p50_ms} | ${s.p95_ms} | ${s.p99_ms} | ${s.errors} | ${pct(ratio(r, s))} |`,
+      // A run in which nothing completed has no latencies to show (JSON keeps its zeros).
+      `| ${s.name} | ${s.connections} | ${num(s.rps)} | ${ms(s, 'p50_ms')} | ${ms(s, 'p95_ms')} | ${ms(s, 'p99_ms')} | ${s.errors} | ${pct(ratio(r, s))} |`,
   );
   return [
     `# Fairdesk benchmark: ${r.profile} profile`,
     '',
     `- Machine: ${r.machine}`,
+    `- Load average: ${ctx.load}`,
     `- Started: ${r.started_at}; seeding ${ctx.seedSeconds} s, whole run ${ctx.totalSeconds} s`,
     `- Dataset: ${ctx.dataset}`,
     `- Each run: ${ctx.runSeconds} s after a warm-up; latencies in ms; errors are non-2xx answers, socket errors and timeouts`,
@@ -69,9 +79,9 @@ export function markdown(r: Results, ctx: Context): string {
     '',
     '## Targets (issue 3)',
     '',
-    r.profile === 'smoke'
-      ? '_Smoke profile: the marks are informative only; the targets apply to quick and full._\n'
-      : '',
+    ...(r.profile === 'smoke'
+      ? ['_Smoke profile: the marks are informative only; the targets apply to quick and full._', '']
+      : []),
     '| target | applies to | measured | met |',
     '|---|---|---|:-:|',
     ...targets(r).map((t) => `| ${t.target} | ${t.appliesTo} | ${t.measured} | ${t.met ? '✅' : '❌'} |`),
@@ -96,7 +106,9 @@ function perConnection(
 
 const latency = (r: Results, name: string, key: 'p95_ms' | 'p99_ms', limit: number) => (c: number) => {
   const s = find(r, name, c);
-  return s && { c, value: s[key], ok: s[key] <= limit && s.errors === 0, text: `${s[key]} ms` };
+  if (!s) return undefined;
+  const ok = s.rps > 0 && s[key] <= limit && s.errors === 0;
+  return { c, value: s[key], ok, text: s.rps > 0 ? `${s[key]} ms` : 'nothing completed' };
 };
 
 export function targets(r: Results): Target[] {

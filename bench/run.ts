@@ -2,7 +2,7 @@
 // production mode, measures it against the plain-SQL ceiling, writes bench/results/, and stops
 // everything it started, also on failure or Ctrl-C. Traffic only ever goes to 127.0.0.1.
 import { mkdir } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { type Results, writeResults } from './report.ts';
 import { type Fixtures, seed } from './seed.ts';
 import { type AppProcess, sampleRss, startApp } from './server.ts';
 import type { ScenarioResult } from './stats.ts';
+import { sampleWaits } from './waits.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'bench/results');
@@ -30,10 +31,13 @@ const { values: args } = parseArgs({
     explain: { type: 'boolean', default: false },
     /** Run the app under `node --cpu-prof`, profiles into results/cpu/. */
     'cpu-prof': { type: 'boolean', default: false },
+    /** Seconds per measured run instead of the profile's (longer runs for a CPU profile). */
+    seconds: { type: 'string' },
   },
 });
 
-const profile = profileNamed(args.profile ?? 'quick');
+const named = profileNamed(args.profile ?? 'quick');
+const profile = args.seconds ? { ...named, durationS: Number(args.seconds) } : named;
 const only = args.only ? new Set(args.only.split(',')) : undefined;
 const wanted = (name: ScenarioName) => !only || only.has(name);
 const log = (s: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1)}s] ${s}`);
@@ -48,6 +52,10 @@ const stopAll = () => {
   })();
   return stopping;
 };
+process.on('uncaughtException', (e) => {
+  console.error('unexpected:', e);
+  void stopAll().then(() => process.exit(1));
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.error(`\n${signal}: stopping what the benchmark started`);
@@ -57,6 +65,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
+  // Other work on the machine shows in every figure; the report says how busy it was.
+  const loadAtStart = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   log(`profile ${profile.name}: ${profile.cases.toLocaleString('en')} cases`);
   const db = await startBenchDatabase(process.env.DATABASE_URL || undefined);
   stops.push(db.stop);
@@ -94,10 +106,26 @@ async function main(): Promise<number> {
     scenarios,
   };
   const totalSeconds = Math.round((performance.now() - t0) / 1000);
-  await writeResults(RESULTS, results, { dataset, runSeconds: profile.durationS, seedSeconds, totalSeconds });
+  const load = `${loadAtStart} at the start, ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} at the end`;
+  await writeResults(RESULTS, results, {
+    dataset,
+    runSeconds: profile.durationS,
+    seedSeconds,
+    totalSeconds,
+    load,
+  });
   log(`results in bench/results/${profile.name}.json and latest.md (${totalSeconds} s)`);
+  // Any error fails the run. So does a scenario that completed nothing at any connection count (a
+  // route that hangs); one count with nothing done in a short smoke run on a busy machine does not.
   const failed = scenarios.filter((s) => s.errors > 0);
   for (const s of failed) console.error(`errors: ${s.name} at ${s.connections} connections: ${s.errors}`);
+  const names = [...new Set(scenarios.map((s) => s.name))];
+  const idle = names.filter((n) => scenarios.every((s) => s.name !== n || s.rps === 0));
+  for (const n of idle) console.error(`no request of ${n} completed at any connection count`);
+  failed.push(...scenarios.filter((s) => idle.includes(s.name)));
+  if (failed.length > 0) console.error(`--- the app's last output ---\n${app.output() || '(none)'}`);
   return failed.length > 0 ? 1 : 0;
 }
 
@@ -117,13 +145,15 @@ async function measure(db: BenchDatabase, app: AppProcess, f: Fixtures, p: Profi
     for (const connections of CONNECTIONS) {
       // The ceiling runs just before its scenario, so both see the same machine and table sizes.
       if (ceiling) {
+        const waits = await sampleWaits(db.url);
         const c = await runCeiling(db.url, ceiling.name, ceiling.work, connections, p.durationS);
         out.push(c);
-        log(line(c));
+        log(`${line(c)}\n    backends: ${await waits.stop()}`);
       }
+      const waits = await sampleWaits(db.url);
       const { result, statuses } = await runHttp(app.baseUrl, name, request, connections, p.durationS);
       out.push(result);
-      log(line(result));
+      log(`${line(result)}\n    backends: ${await waits.stop()}`);
       if (result.errors > 0) {
         log(`  answers by status: ${JSON.stringify(statuses)}; e.g. ${await probe(app.baseUrl, request)}`);
       }

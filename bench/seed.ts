@@ -26,6 +26,7 @@ export async function seed(url: string, profile: Profile, log: (s: string) => vo
   // Bulk-load settings for the seeding sessions only; the app and the ceiling run with the defaults.
   const options = '-c synchronous_commit=off -c maintenance_work_mem=256MB';
   const pool = new pg.Pool({ connectionString: url, max: PARALLEL, options });
+  pool.on('error', () => {}); // an idle connection dying (cluster stopped by Ctrl-C) is not a crash
   try {
     const people = await seedPeople(pool, profile);
     await seedCases(pool, profile, people, log);
@@ -89,26 +90,28 @@ async function seedCases(pool: pg.Pool, p: Profile, people: People, log: (s: str
         // A seed per batch keeps the dataset the same from run to run, whichever connection runs it.
         await c.query('select setseed($1)', [i / batches.length]);
         const range = [people.workspaceId, from, to];
-        await c.query(INSERT_CASES, [
-          ...range,
-          WORDS,
-          people.teamIds,
-          people.agentsByTeam[0],
-          people.agentsByTeam[1],
-          people.customerIds,
-        ]);
-        await c.query(INSERT_MESSAGES, [...range, WORDS, agents]);
-        await c.query(INSERT_EVENTS, range);
+        const { teamIds, agentsByTeam, customerIds } = people;
+        const took = [
+          await timed(() => c.query(INSERT_CASES, [...range, WORDS, teamIds, ...agentsByTeam, customerIds])),
+          await timed(() => c.query(INSERT_MESSAGES, [...range, WORDS, agents])),
+          await timed(() => c.query(INSERT_EVENTS, range)),
+        ];
+        done += to - from + 1;
+        const of = `${done.toLocaleString('en')} / ${p.cases.toLocaleString('en')}`;
+        log(`  ${of} cases (this batch: cases ${took[0]} s, messages ${took[1]} s, events ${took[2]} s)`);
       } finally {
         c.release();
       }
-      done += to - from + 1;
-      if (batches.length > 1)
-        log(`  seeded ${done.toLocaleString('en')} / ${p.cases.toLocaleString('en')} cases`);
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
 }
+
+const timed = async (f: () => Promise<unknown>) => {
+  const t = performance.now();
+  await f();
+  return ((performance.now() - t) / 1000).toFixed(1);
+};
 
 async function finish(
   pool: pg.Pool,

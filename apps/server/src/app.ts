@@ -13,9 +13,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { auditRoutes } from './features/audit/index.ts';
-import { casesRoutes } from './features/cases/index.ts';
+import { casesRoutes, moveCasesToCustomer } from './features/cases/index.ts';
 import { customersRoutes } from './features/customers/index.ts';
 import { healthRoutes } from './features/health/index.ts';
+import { policiesRoutes } from './features/policies/index.ts';
 import { portalRoutes } from './features/portal/index.ts';
 import { realtimeRoutes } from './features/realtime/index.ts';
 import { authenticate, sessionsRoutes } from './features/sessions/index.ts';
@@ -71,8 +72,9 @@ export async function buildApp(deps: Deps) {
       await v1.register(portalRoutes(deps));
       await v1.register(workspacesRoutes(deps));
       await v1.register(staffRoutes(deps));
-      await v1.register(customersRoutes(deps));
+      await v1.register(customersRoutes(deps, { moveCasesToCustomer }));
       await v1.register(casesRoutes(deps));
+      await v1.register(policiesRoutes(deps));
       await v1.register(auditRoutes(deps));
       await v1.register(realtimeRoutes(deps));
     },

@@ -38,7 +38,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: bool,
   // Serve the built browser app (apps/web/dist) from the same port; off in API-only deployments.
-  SERVE_WEB: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SERVE_WEB: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = Omit<z.output<typeof schema>, 'PUBLIC_URL'> & {

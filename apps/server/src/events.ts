@@ -34,6 +34,10 @@ export const EVENT_TYPES = [
   'authorisation.granted',
   'authorisation.denied',
   'decision.communicated',
+  'customer_import.created',
+  'customer_import.finished',
+  'staff.invited',
+  'staff.invitation_accepted',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -3,6 +3,7 @@ export * from './common.ts';
 export * from './customers.ts';
 export * from './policies.ts';
 export * from './realtime.ts';
+export * from './requests.ts';
 export * from './sessions.ts';
 export * from './staff.ts';
 export * from './workspace.ts';

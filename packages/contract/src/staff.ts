@@ -9,6 +9,8 @@ export const Staff = z.object({
   name: z.string(),
   role: StaffRole,
   active: z.boolean(),
+  /** No password set yet: the person has an invitation to accept (an admin may resend it). */
+  invitation_pending: z.boolean(),
   teams: z.array(TeamRef),
   created_at: Timestamp,
   updated_at: Timestamp,
@@ -31,6 +33,7 @@ export const StaffCreate = z.object({
   email: Email,
   name: Text(200),
   role: StaffRole.default('agent'),
+  /** Without a password, the person is emailed an invitation link (valid 7 days) to set their own. */
   password: z.string().min(8).max(200).optional(),
   team_ids: z.array(Id).max(50).default([]),
 });

@@ -2,12 +2,14 @@ import type { CasePriority, CaseStatus, StaffRole } from '@fairdesk/contract';
 import type { Deps } from '../deps.ts';
 import { addMessage, openCase, updateCase } from '../features/cases/index.ts';
 import { createCustomer, createOrganisation } from '../features/customers/index.ts';
+import { seedDemoPolicies } from '../features/policies/index.ts';
 import { createStaff, createTeam } from '../features/staff/index.ts';
 import { createWorkspace, markDemoWorkspace } from '../features/workspaces/index.ts';
 import type { CustomerActor, StaffActor } from '../infra/actor.ts';
 import { fixedClock } from '../infra/clock.ts';
 import { hashPassword } from '../infra/passwords.ts';
 import { customers, DEMO_PASSWORD, ORGANISATIONS, STAFF, STAFF_NOTES, STORIES, TEAMS } from './demo.data.ts';
+import { DEMO_POLICY_SET } from './policies.data.ts';
 
 export const DEMO_SIGN_INS = [
   { who: 'admin', email: 'admin@fairdesk.example' },
@@ -188,6 +190,7 @@ export async function seedDemo(deps: Deps): Promise<{ id: string; slug: string }
       await updateCase(d, agentActor, created.id, { status: 'closed' });
     }
   }
+  await seedDemoPolicies(deps, ws.id, DEMO_POLICY_SET);
   await markDemoWorkspace(deps, ws.id);
   return { id: ws.id, slug: ws.slug };
 }

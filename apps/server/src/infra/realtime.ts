@@ -164,8 +164,8 @@ export function createRealtimeHub(opts: {
   return {
     async subscribe(listener) {
       await ensure();
-      let set = listeners.get(listener.workspaceId);
-      if (!set) listeners.set(listener.workspaceId, (set = new Set()));
+      const set = listeners.get(listener.workspaceId) ?? new Set<RealtimeListener>();
+      listeners.set(listener.workspaceId, set);
       set.add(listener);
       return () => {
         set.delete(listener);

@@ -18,11 +18,17 @@ export async function serveWebApp(app: FastifyInstance, dist = WEB_DIST) {
     wildcard: false,
     index: false,
     setHeaders: (reply, file) => {
-      reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      reply.header(
+        'cache-control',
+        file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   return (req: FastifyRequest, reply: FastifyReply) => {
-    const page = req.url === '/portal' || req.url.startsWith('/portal/') || req.url.startsWith('/portal?') ? 'portal/index.html' : 'index.html';
+    const page =
+      req.url === '/portal' || req.url.startsWith('/portal/') || req.url.startsWith('/portal?')
+        ? 'portal/index.html'
+        : 'index.html';
     return reply.header('cache-control', 'no-cache').sendFile(page);
   };
 }

@@ -8,8 +8,12 @@ import { SignInPage } from './SignInPage.tsx';
 
 const CasePage = lazy(() => import('./CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const SearchPage = lazy(() => import('./SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
-const AdminRoutes = lazy(() => import('../features/admin/AdminRoutes.tsx').then((m) => ({ default: m.AdminRoutes })));
-const CustomerPage = lazy(() => import('../features/customers/CustomerPage.tsx').then((m) => ({ default: m.CustomerPage })));
+const AdminRoutes = lazy(() =>
+  import('../features/admin/AdminRoutes.tsx').then((m) => ({ default: m.AdminRoutes })),
+);
+const CustomerPage = lazy(() =>
+  import('../features/customers/CustomerPage.tsx').then((m) => ({ default: m.CustomerPage })),
+);
 
 const loading = (
   <Center h="60vh">
@@ -22,7 +26,8 @@ export function ConsoleApp() {
   const location = useLocation();
   if (me.isPending) return loading;
   if (location.pathname === '/sign-in') return <SignInPage />;
-  if (!me.data || me.data.kind !== 'staff') return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (!me.data || me.data.kind !== 'staff')
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   return (
     <ConsoleShell me={me.data}>
       <Suspense fallback={loading}>

@@ -1,4 +1,18 @@
-import { ActionIcon, AppShell, Badge, Burger, Group, Menu, NavLink, ScrollArea, Text, ThemeIcon, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  AppShell,
+  Badge,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Text,
+  ThemeIcon,
+  Title,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconChevronDown, IconKeyboard, IconLifebuoy, IconLogout, IconSettings } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,7 +35,11 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
   const qc = useQueryClient();
   useLiveUpdates();
   useHotkeys([['shift+?', help.open]]);
-  const counts = useQuery({ queryKey: ['counts'], queryFn: () => api<QueueCounts>('/cases/counts'), refetchInterval: 60_000 });
+  const counts = useQuery({
+    queryKey: ['counts'],
+    queryFn: () => api<QueueCounts>('/cases/counts'),
+    refetchInterval: 60_000,
+  });
   const signOut = useMutation({
     mutationFn: () => api('/sessions/current', { method: 'DELETE' }),
     onSuccess: async () => {
@@ -37,11 +55,21 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
       </Badge>
     );
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
-            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger
+              opened={navOpen}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
             <ThemeIcon radius="md" aria-hidden>
               <IconLifebuoy size={18} />
             </ThemeIcon>
@@ -88,7 +116,15 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
             Queues
           </Text>
           {QUEUES.map((q) => (
-            <NavLink key={q.key} component={Link} to={`/queues/${q.key}`} label={q.label} active={location.pathname === `/queues/${q.key}`} rightSection={count(counts.data && q.count(counts.data))} onClick={nav.close} />
+            <NavLink
+              key={q.key}
+              component={Link}
+              to={`/queues/${q.key}`}
+              label={q.label}
+              active={location.pathname === `/queues/${q.key}`}
+              rightSection={count(counts.data && q.count(counts.data))}
+              onClick={nav.close}
+            />
           ))}
           {!!counts.data?.teams.length && (
             <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={6}>
@@ -96,14 +132,30 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
             </Text>
           )}
           {counts.data?.teams.map((t) => (
-            <NavLink key={t.id} component={Link} to={`/queues/team/${t.id}`} label={t.name} description={t.is_member ? 'Your team' : undefined} active={location.pathname === `/queues/team/${t.id}`} rightSection={count(t.open)} onClick={nav.close} />
+            <NavLink
+              key={t.id}
+              component={Link}
+              to={`/queues/team/${t.id}`}
+              label={t.name}
+              description={t.is_member ? 'Your team' : undefined}
+              active={location.pathname === `/queues/team/${t.id}`}
+              rightSection={count(t.open)}
+              onClick={nav.close}
+            />
           ))}
           {isAdmin && (
             <>
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={6}>
                 Admin
               </Text>
-              <NavLink component={Link} to="/admin" label="Administration" leftSection={<IconSettings size={16} />} active={location.pathname.startsWith('/admin')} onClick={nav.close} />
+              <NavLink
+                component={Link}
+                to="/admin"
+                label="Administration"
+                leftSection={<IconSettings size={16} />}
+                active={location.pathname.startsWith('/admin')}
+                onClick={nav.close}
+              />
             </>
           )}
         </ScrollArea>

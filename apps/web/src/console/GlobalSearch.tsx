@@ -16,7 +16,14 @@ export function GlobalSearch() {
   };
   return (
     <form onSubmit={submit} role="search" style={{ flex: 1, maxWidth: 480 }}>
-      <TextInput ref={ref} value={q} onChange={(e) => setQ(e.currentTarget.value)} placeholder="Search cases and messages  ( / )" aria-label="Search cases and messages" leftSection={<IconSearch size={16} />} />
+      <TextInput
+        ref={ref}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        placeholder="Search cases and messages  ( / )"
+        aria-label="Search cases and messages"
+        leftSection={<IconSearch size={16} />}
+      />
     </form>
   );
 }

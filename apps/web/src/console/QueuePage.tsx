@@ -22,7 +22,8 @@ export function QueuePage() {
   const title = teamId ? (team?.name ?? 'Team') : (def?.label ?? 'Cases');
   const list = useInfiniteQuery({
     queryKey: ['cases', filters],
-    queryFn: ({ pageParam, signal }) => api<Page<CaseSummary>>(`/cases${qs({ ...filters, limit: 50, cursor: pageParam })}`, { signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<CaseSummary>>(`/cases${qs({ ...filters, limit: 50, cursor: pageParam })}`, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
@@ -32,7 +33,11 @@ export function QueuePage() {
     if (entry?.isIntersecting && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
   }, [entry?.isIntersecting, list]);
   useEffect(() => {
-    if (cases.length) rememberQueue(cases.map((c) => c.id), location.pathname + location.search);
+    if (cases.length)
+      rememberQueue(
+        cases.map((c) => c.id),
+        location.pathname + location.search,
+      );
   }, [cases, location.pathname, location.search]);
   return (
     <Stack gap="md">

@@ -9,22 +9,37 @@ import type { SearchResult } from '../lib/types.ts';
 export function SearchPage() {
   const [params] = useSearchParams();
   const q = params.get('q') ?? '';
-  const result = useQuery({ queryKey: ['search', q], queryFn: () => api<SearchResult>(`/search${qs({ q, limit: 50 })}`), enabled: q.length > 0 });
+  const result = useQuery({
+    queryKey: ['search', q],
+    queryFn: () => api<SearchResult>(`/search${qs({ q, limit: 50 })}`),
+    enabled: q.length > 0,
+  });
   return (
     <Stack>
       <Title order={2}>Search: “{q}”</Title>
-      {result.isPending && q && <Center p="xl"><Loader aria-label="Searching" /></Center>}
+      {result.isPending && q && (
+        <Center p="xl">
+          <Loader aria-label="Searching" />
+        </Center>
+      )}
       {result.isError && <Alert color="red">{errorMessage(result.error)}</Alert>}
       {result.data?.items.length === 0 && <Text c="dimmed">No case or message matches these words.</Text>}
       {result.data?.items.map((h) => (
         <Paper key={h.case.id} withBorder radius="md" p="md">
           <Group justify="space-between" wrap="nowrap">
-            <Anchor component={Link} to={`/cases/${h.case.id}`} fw={600}>#{h.case.number} {h.case.subject}</Anchor>
-            <Group gap="xs" wrap="nowrap"><StatusBadge status={h.case.status} /><PriorityBadge priority={h.case.priority} /></Group>
+            <Anchor component={Link} to={`/cases/${h.case.id}`} fw={600}>
+              #{h.case.number} {h.case.subject}
+            </Anchor>
+            <Group gap="xs" wrap="nowrap">
+              <StatusBadge status={h.case.status} />
+              <PriorityBadge priority={h.case.priority} />
+            </Group>
           </Group>
           {/* The server escapes the text and adds only <mark> around matches. */}
           <Text size="sm" mt={6} dangerouslySetInnerHTML={{ __html: h.headline }} />
-          <Text size="xs" c="dimmed" mt={4}>{h.case.customer.name} · matched in the {h.matched_in} · updated {ago(h.case.updated_at)}</Text>
+          <Text size="xs" c="dimmed" mt={4}>
+            {h.case.customer.name} · matched in the {h.matched_in} · updated {ago(h.case.updated_at)}
+          </Text>
         </Paper>
       ))}
     </Stack>

@@ -20,7 +20,11 @@ export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: (
           {SHORTCUTS.map(([keys, what]) => (
             <Table.Tr key={keys}>
               <Table.Td w={140}>
-                {keys.split(' ').map((k) => (k === '/' && keys !== '/' ? ' / ' : k === '+' ? ' + ' : <Kbd key={k}>{k}</Kbd>))}
+                {keys
+                  .split(' ')
+                  .map((k) =>
+                    k === '/' && keys !== '/' ? ' / ' : k === '+' ? ' + ' : <Kbd key={k}>{k}</Kbd>,
+                  )}
               </Table.Td>
               <Table.Td>{what}</Table.Td>
             </Table.Tr>

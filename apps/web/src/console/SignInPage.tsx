@@ -25,7 +25,8 @@ export function SignInPage() {
               onDone={() => navigate(from.startsWith('/sign-in') ? '/queues/mine' : from, { replace: true })}
               hint={
                 <>
-                  Demo: <b>agent@fairdesk.example</b>, <b>supervisor@fairdesk.example</b> or <b>admin@fairdesk.example</b> with the password <b>fairdesk</b>.
+                  Demo: <b>agent@fairdesk.example</b>, <b>supervisor@fairdesk.example</b> or{' '}
+                  <b>admin@fairdesk.example</b> with the password <b>fairdesk</b>.
                 </>
               }
             />

@@ -24,12 +24,21 @@ export async function api<T>(path: string, opts: Options = {}): Promise<T> {
       method: opts.method ?? 'GET',
       credentials: 'same-origin',
       headers: opts.body !== undefined && !isForm ? { 'content-type': 'application/json' } : {},
-      body: opts.body === undefined ? undefined : isForm ? (opts.body as FormData) : JSON.stringify(opts.body),
+      body:
+        opts.body === undefined ? undefined : isForm ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, { type: '', title: 'Offline', status: 0, detail: 'Fairdesk cannot be reached. Check your connection and try again.', code: 'network', reason: 'network', request_id: '' });
+    throw new ApiError(0, {
+      type: '',
+      title: 'Offline',
+      status: 0,
+      detail: 'Fairdesk cannot be reached. Check your connection and try again.',
+      code: 'network',
+      reason: 'network',
+      request_id: '',
+    });
   }
   if (res.status === 204) return undefined as T;
   const body = await res.json().catch(() => null);
@@ -46,7 +55,8 @@ export function errorMessage(err: unknown): string {
 
 export const qs = (params: Record<string, string | number | undefined | null>) => {
   const s = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
   const str = s.toString();
   return str ? `?${str}` : '';
 };

@@ -28,7 +28,12 @@ export const STATUS_COLOR: Record<CaseStatus, string> = {
   closed: 'dark',
 };
 
-export const PRIORITY_COLOR: Record<CasePriority, string> = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' };
+export const PRIORITY_COLOR: Record<CasePriority, string> = {
+  low: 'gray',
+  normal: 'blue',
+  high: 'orange',
+  urgent: 'red',
+};
 
 const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 

@@ -1,9 +1,23 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
-export type LiveEvent = { type: string; case_id: string | null; actor?: { kind: string; id: string | null }; data?: Record<string, unknown> };
+export type LiveEvent = {
+  type: string;
+  case_id: string | null;
+  actor?: { kind: string; id: string | null };
+  data?: Record<string, unknown>;
+};
 
-const TYPES = ['case.created', 'case.updated', 'message.added', 'attachment.added', 'presence.changed'];
+const TYPES = [
+  'case.created',
+  'case.updated',
+  'message.added',
+  'attachment.added',
+  'presence.changed',
+  'customer.created',
+  'customer.updated',
+  'customer.merged',
+];
 
 /**
  * Follows the server's event stream (server-sent events) and refreshes what changed, so a case
@@ -28,6 +42,14 @@ export function useLiveUpdates(onEvent?: (e: LiveEvent) => void) {
       onEvent?.(e);
     };
     for (const t of TYPES) source.addEventListener(t, handle);
+    // After a (re)connect or a gap in the server's feed, anything may have changed: refetch all.
+    const refetchAll = () => void qc.invalidateQueries();
+    source.addEventListener('resync', refetchAll);
+    let connectedOnce = false;
+    source.addEventListener('ready', () => {
+      if (connectedOnce) refetchAll();
+      connectedOnce = true;
+    });
     return () => source.close();
   }, [qc, onEvent]);
 }

@@ -51,9 +51,24 @@ function CaseView({ c }: { c: CaseDetail }) {
         </Group>
       </Stack>
       {c.can.solve && (
-        <Group justify="space-between" gap="sm" p="sm" bg="white" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)' }}>
+        <Group
+          justify="space-between"
+          gap="sm"
+          p="sm"
+          bg="white"
+          style={{
+            border: '1px solid var(--mantine-color-gray-3)',
+            borderRadius: 'var(--mantine-radius-md)',
+          }}
+        >
           <Text size="sm">Did our answer solve your problem?</Text>
-          <Button variant="light" size="md" leftSection={<IconCheck size={18} />} onClick={() => solve.mutate()} loading={solve.isPending}>
+          <Button
+            variant="filled"
+            size="md"
+            leftSection={<IconCheck size={18} />}
+            onClick={() => solve.mutate()}
+            loading={solve.isPending}
+          >
             This is solved
           </Button>
         </Group>

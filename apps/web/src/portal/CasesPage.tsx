@@ -34,7 +34,12 @@ export function CasesPage() {
         </Paper>
       )}
       {items.length > 0 && (
-        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="My cases">
+        <Stack
+          gap="sm"
+          component="ul"
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          aria-label="My cases"
+        >
           {items.map((c) => (
             <li key={c.id}>
               <CaseListItem c={c} />
@@ -43,7 +48,13 @@ export function CasesPage() {
         </Stack>
       )}
       {cases.hasNextPage && (
-        <Button variant="default" size="md" fullWidth onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>
+        <Button
+          variant="default"
+          size="md"
+          fullWidth
+          onClick={() => void cases.fetchNextPage()}
+          loading={cases.isFetchingNextPage}
+        >
           Load more cases
         </Button>
       )}

@@ -14,7 +14,8 @@ export function PortalApp() {
   if (me.isPending) return <Loading label="Loading the portal" fullPage />;
   const customer = me.data?.kind === 'customer' ? me.data : null;
   if (location.pathname === '/sign-in') return <SignInPage me={me.data ?? null} />;
-  if (!customer) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (!customer)
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   return (
     <PortalShell me={customer}>
       <Routes>

@@ -29,7 +29,15 @@ export function PortalFrame({ workspace, actions, children }: Props) {
           </Group>
         </Container>
       </header>
-      <Container size="md" py="lg" px="md" component="main" id="main" tabIndex={-1} style={{ outline: 'none' }}>
+      <Container
+        size="md"
+        py="lg"
+        px="md"
+        component="main"
+        id="main"
+        tabIndex={-1}
+        style={{ outline: 'none' }}
+      >
         {children}
       </Container>
     </div>

@@ -1,8 +1,8 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { useSignOut } from '../features/portal/useSignOut.ts';
 import { useReplyAlerts } from '../features/portal/useReplyAlerts.ts';
+import { useSignOut } from '../features/portal/useSignOut.ts';
 import type { CurrentUser } from '../lib/types.ts';
 import { PortalFrame } from './PortalFrame.tsx';
 
@@ -17,7 +17,13 @@ export function PortalShell({ me, children }: { me: Customer; children: ReactNod
       <Text size="sm" c="dimmed" visibleFrom="sm" lineClamp={1}>
         {me.name}
       </Text>
-      <Button variant="default" size="sm" leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate()} loading={signOut.isPending}>
+      <Button
+        variant="default"
+        size="sm"
+        leftSection={<IconLogout size={16} />}
+        onClick={() => signOut.mutate()}
+        loading={signOut.isPending}
+      >
         Sign out
       </Button>
     </Group>

@@ -1,5 +1,6 @@
-import { Alert, Button, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Divider, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconKey, IconMail } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { MagicLinkForm } from '../features/portal/MagicLinkForm.tsx';
 import { PasswordForm } from '../features/portal/PasswordForm.tsx';
@@ -17,6 +18,7 @@ export function SignInPage({ me }: { me: CurrentUser | null }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const token = params.get('token');
+  const [method, setMethod] = useState<'link' | 'password'>('link');
   const from = (useLocation().state as { from?: string } | null)?.from;
   const done = () => {
     notifyDone('You are signed in');
@@ -42,7 +44,9 @@ export function SignInPage({ me }: { me: CurrentUser | null }) {
         {token && redeem.isError && (
           <Alert color="red" title="That sign-in link did not work" role="alert">
             <Stack gap="xs" align="flex-start">
-              <Text size="sm">{errorMessage(redeem.error)} Links work once and for a short while; ask for a new one below.</Text>
+              <Text size="sm">
+                {errorMessage(redeem.error)} Links work once and for a short while; ask for a new one below.
+              </Text>
               <Button variant="white" color="red" size="xs" onClick={() => setParams({}, { replace: true })}>
                 Dismiss
               </Button>
@@ -51,22 +55,21 @@ export function SignInPage({ me }: { me: CurrentUser | null }) {
         )}
         {!(token && redeem.isPending) && (
           <Paper withBorder radius="lg" p={{ base: 'md', sm: 'xl' }} shadow="xs">
-            <Tabs defaultValue="link" keepMounted={false}>
-              <Tabs.List grow mb="lg" aria-label="How to sign in">
-                <Tabs.Tab value="link" leftSection={<IconMail size={18} />} py="md">
-                  Email link
-                </Tabs.Tab>
-                <Tabs.Tab value="password" leftSection={<IconKey size={18} />} py="md">
-                  Password (demo)
-                </Tabs.Tab>
-              </Tabs.List>
-              <Tabs.Panel value="link">
-                <MagicLinkForm />
-              </Tabs.Panel>
-              <Tabs.Panel value="password">
-                <PasswordForm onDone={done} />
-              </Tabs.Panel>
-            </Tabs>
+            <Stack gap="lg">
+              <Title order={3} size="h4">
+                {method === 'link' ? 'Sign in with an email link' : 'Sign in with a password'}
+              </Title>
+              {method === 'link' ? <MagicLinkForm /> : <PasswordForm onDone={done} />}
+              <Divider label="or" labelPosition="center" />
+              <Button
+                variant="default"
+                size="md"
+                leftSection={method === 'link' ? <IconKey size={18} /> : <IconMail size={18} />}
+                onClick={() => setMethod(method === 'link' ? 'password' : 'link')}
+              >
+                {method === 'link' ? 'Use a password instead (demo)' : 'Email me a link instead'}
+              </Button>
+            </Stack>
           </Paper>
         )}
       </Stack>

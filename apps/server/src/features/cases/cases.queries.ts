@@ -238,7 +238,12 @@ export const reassignCases = (
     .execute();
 
 /** What a customer wrote and uploaded stays theirs under the id they are merged into. */
-export async function reattributeCustomerWork(db: Executor, workspaceId: string, fromId: string, toId: string) {
+export async function reattributeCustomerWork(
+  db: Executor,
+  workspaceId: string,
+  fromId: string,
+  toId: string,
+) {
   await db
     .updateTable('messages')
     .set({ author_customer_id: toId })

@@ -1,4 +1,4 @@
-export { getCase, listCases } from './case-view.service.ts';
 export { moveCasesToCustomer } from './case-move.service.ts';
+export { getCase, listCases } from './case-view.service.ts';
 export { casesRoutes } from './cases.routes.ts';
 export { addMessage, openCase, updateCase } from './cases.service.ts';

@@ -32,7 +32,11 @@ export const deletePresence = (db: Executor, workspaceId: string, caseId: string
     .where('case_id', '=', caseId)
     .where('staff_id', '=', staffId)
     .returning((eb) =>
-      eb.selectFrom('staff').select('staff.name').whereRef('staff.id', '=', 'case_presence.staff_id').as('name'),
+      eb
+        .selectFrom('staff')
+        .select('staff.name')
+        .whereRef('staff.id', '=', 'case_presence.staff_id')
+        .as('name'),
     )
     .executeTakeFirst();
 
@@ -40,7 +44,13 @@ export const deletePresence = (db: Executor, workspaceId: string, caseId: string
 export const pruneStalePresence = (db: Executor, staffId: string, before: Date) =>
   db.deleteFrom('case_presence').where('staff_id', '=', staffId).where('seen_at', '<', before).execute();
 
-export const listViewers = (db: Executor, workspaceId: string, caseId: string, exceptStaffId: string, since: Date) =>
+export const listViewers = (
+  db: Executor,
+  workspaceId: string,
+  caseId: string,
+  exceptStaffId: string,
+  since: Date,
+) =>
   db
     .selectFrom('case_presence as p')
     .innerJoin('staff as s', 's.id', 'p.staff_id')

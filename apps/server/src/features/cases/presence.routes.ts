@@ -14,7 +14,8 @@ export const presenceRoutes =
       {
         schema: {
           tags,
-          summary: 'Heartbeat: I am viewing or replying to this case (staff, every ~15 s); answers who else is',
+          summary:
+            'Heartbeat: I am viewing or replying to this case (staff, every ~15 s); answers who else is',
           params: IdParams,
           body: PresenceUpdate,
           response: { 200: CasePresence },

@@ -43,8 +43,7 @@ export async function markPresence(deps: Deps, actor: StaffActor, caseId: string
     at,
   });
   if (!before) throw notFound('Case');
-  const news =
-    before.previous_state !== state || !before.previous_seen_at || before.previous_seen_at < stale;
+  const news = before.previous_state !== state || !before.previous_seen_at || before.previous_seen_at < stale;
   if (news) await announce(deps, actor, caseId, state, before.name);
   await q.pruneStalePresence(deps.db, actor.staffId, stale);
   return caseViewers(deps, actor, caseId);

@@ -83,7 +83,11 @@ describe('who else is on a case', () => {
     const before = presenceOf('presence.changed').length;
     await call(t, a.supervisor, 'PUT', `/api/v1/cases/${caseId}/presence`, { state: 'viewing' });
     await settle();
-    expect(presenceOf('presence.changed').slice(before).map((m) => m.actor.id)).toEqual([a.supervisor.id]);
+    expect(
+      presenceOf('presence.changed')
+        .slice(before)
+        .map((m) => m.actor.id),
+    ).toEqual([a.supervisor.id]);
   });
 
   it('is for staff only and for the workspace’s own cases', async () => {
@@ -119,7 +123,10 @@ describe('collision detection on replies', () => {
     const after = await call(t, a.agent, 'GET', `/api/v1/cases/${c.body.id}`);
     expect(after.body.version).toBe(seen + 1);
     // (The fixed clock gives both messages one timestamp, so compare them unordered.)
-    expect(after.body.messages.map((m: { body: string }) => m.body).sort()).toEqual(['First answer', 'Hello?']);
+    expect(after.body.messages.map((m: { body: string }) => m.body).sort()).toEqual([
+      'First answer',
+      'Hello?',
+    ]);
     // Without a version, a reply goes through as before.
     const blind = await call(t, a.agent2, 'POST', `/api/v1/cases/${c.body.id}/messages`, { body: 'Anyway' });
     expect(blind.status).toBe(201);

@@ -3,6 +3,7 @@ import {
   CustomerCasePage,
   CustomerCreate,
   CustomerListQuery,
+  CustomerMerge,
   CustomerPage,
   CustomerUpdate,
   IdParams,
@@ -11,6 +12,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { requireStaff } from '../../infra/actor.ts';
+import { customerImportsRoutes } from './customer-imports.routes.ts';
+import { type CaseMover, mergeCustomers } from './customer-merge.service.ts';
 import { presentCustomer, presentCustomerCase, presentPage } from './customers.present.ts';
 import {
   addCustomer,
@@ -23,8 +26,9 @@ import { organisationsRoutes } from './organisations.routes.ts';
 
 const tags = ['customers'];
 
+/** `moveCasesToCustomer` comes from the cases feature, wired in app.ts (see CaseMover). */
 export const customersRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
+  (deps: Deps, ports: { moveCasesToCustomer: CaseMover }): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/customers',
@@ -81,5 +85,28 @@ export const customersRoutes =
           presentCustomerCase,
         ),
     );
+    app.post(
+      '/customers/:id/merge',
+      {
+        schema: {
+          tags,
+          summary: 'Merge a duplicate (source_id) into this customer; the duplicate is deleted (supervisor)',
+          params: IdParams,
+          body: CustomerMerge,
+          response: { 200: Customer },
+        },
+      },
+      async (req) =>
+        presentCustomer(
+          await mergeCustomers(
+            deps,
+            requireStaff(req, 'supervisor'),
+            req.params.id,
+            req.body.source_id,
+            ports.moveCasesToCustomer,
+          ),
+        ),
+    );
     await app.register(organisationsRoutes(deps));
+    await app.register(customerImportsRoutes(deps));
   };

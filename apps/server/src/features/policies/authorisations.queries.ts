@@ -105,7 +105,11 @@ export function authorisationQueue(db: Executor, f: QueueFilter) {
     const c = f.cursor;
     qb = qb.where((eb) => eb(eb.refTuple('a.requested_at', 'a.id'), '>', eb.tuple(new Date(c.at), c.id)));
   }
-  return qb.orderBy('a.requested_at').orderBy('a.id').limit(f.limit + 1).execute();
+  return qb
+    .orderBy('a.requested_at')
+    .orderBy('a.id')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 export const insertCommunication = (

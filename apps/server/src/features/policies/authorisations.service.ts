@@ -8,8 +8,8 @@ import * as aq from './authorisations.queries.ts';
 import { rolesUpTo } from './authority.rules.ts';
 import { versionsById } from './policies.queries.ts';
 import { decide } from './policies.rules.ts';
-import { presentAuthorisation } from './requests.present.ts';
 import { loadSettings } from './policies.service.ts';
+import { presentAuthorisation } from './requests.present.ts';
 import * as q from './requests.queries.ts';
 import {
   authorisationState,
@@ -34,11 +34,18 @@ async function loadCurrent(trx: Executor, actor: StaffActor, requestId: string) 
 }
 
 /** Checks the caller's authority against the ladders of the very versions the decision used. */
-async function assertAuthority(trx: Executor, actor: StaffActor, cur: Awaited<ReturnType<typeof loadCurrent>>) {
+async function assertAuthority(
+  trx: Executor,
+  actor: StaffActor,
+  cur: Awaited<ReturnType<typeof loadCurrent>>,
+) {
   const { r, d } = cur;
   const versions = await versionsById(trx, actor.workspaceId, d.policy_version_ids);
   const settings = await loadSettings(trx, actor.workspaceId);
-  const recheck = decide(versions.map(toEnginePolicy), engineInput(r), { ...settings, actor_role: actor.role });
+  const recheck = decide(versions.map(toEnginePolicy), engineInput(r), {
+    ...settings,
+    actor_role: actor.role,
+  });
   const check = authorityCheck(d, d.basis === 'needs_authority' ? recheck : null, actor.role);
   if (check === 'hard') {
     throw new AppError('conflict', 'A hard rule refuses this request; nobody can authorise past it', {
@@ -67,7 +74,9 @@ export async function authoriseException(deps: Deps, actor: StaffActor, requestI
     const now = deps.clock.now();
     await assertAuthority(trx, actor, cur);
     if (v.decision === 'deny' && d.outcome === 'refused')
-      throw new AppError('conflict', 'This request is already refused', { reason: 'not_awaiting_authorisation' });
+      throw new AppError('conflict', 'This request is already refused', {
+        reason: 'not_awaiting_authorisation',
+      });
     const state = latest ? authorisationState(latest, now) : null;
     if (d.outcome === 'needs_authorisation' && state !== 'pending') {
       throw new AppError('conflict', 'The ask for authorisation has lapsed; ask again', {
@@ -113,7 +122,9 @@ export async function authoriseException(deps: Deps, actor: StaffActor, requestI
       required_role: null,
       trace: d.trace,
       citations: d.citations,
-      explanation: approve ? `We can do this as an exception, authorised by our ${actor.role}.` : d.explanation,
+      explanation: approve
+        ? `We can do this as an exception, authorised by our ${actor.role}.`
+        : d.explanation,
       alternatives: approve ? [] : d.alternatives,
       policy_version_ids: d.policy_version_ids,
       decided_by: actor.staffId,
@@ -139,7 +150,12 @@ export async function authoriseException(deps: Deps, actor: StaffActor, requestI
       {
         type: 'request.decided',
         case_id: r.case_id,
-        data: { request_id: r.id, decision_id: next.id, outcome: approve ? 'granted' : 'refused', basis: approve ? 'authorised_exception' : 'authorisation_denied' },
+        data: {
+          request_id: r.id,
+          decision_id: next.id,
+          outcome: approve ? 'granted' : 'refused',
+          basis: approve ? 'authorised_exception' : 'authorisation_denied',
+        },
       },
     ]);
     return r.id;
@@ -161,16 +177,28 @@ export async function askForAuthorisation(deps: Deps, actor: StaffActor, request
       const [engine] = await q.decisionsById(trx, actor.workspaceId, [r.engine_decision_id]);
       if (!engine) throw notFound('Request');
       const { id: _id, decided_by_name: _n, request_id: _r, case_id: _c, ...copy } = engine;
-      const again = await q.insertDecision(trx, { ...copy, workspace_id: actor.workspaceId, request_id: r.id, case_id: r.case_id, created_at: now });
+      const again = await q.insertDecision(trx, {
+        ...copy,
+        workspace_id: actor.workspaceId,
+        request_id: r.id,
+        case_id: r.case_id,
+        created_at: now,
+      });
       await q.updateRequest(trx, r.id, { decision_id: again.id, updated_at: now });
       current = { ...engine, id: again.id, basis: engine.basis as DecisionBasis };
     }
     if (d.hard)
-      throw new AppError('conflict', 'A hard rule refuses this request; nobody can authorise past it', { reason: 'policy_hard_limit' });
+      throw new AppError('conflict', 'A hard rule refuses this request; nobody can authorise past it', {
+        reason: 'policy_hard_limit',
+      });
     if (!awaitsAuthority(current))
-      throw new AppError('conflict', 'Nobody can authorise this request', { reason: 'not_awaiting_authorisation' });
+      throw new AppError('conflict', 'Nobody can authorise this request', {
+        reason: 'not_awaiting_authorisation',
+      });
     if (state === 'pending')
-      throw new AppError('conflict', 'An ask for authorisation is already waiting', { reason: 'authorisation_pending' });
+      throw new AppError('conflict', 'An ask for authorisation is already waiting', {
+        reason: 'authorisation_pending',
+      });
     const settings = await loadSettings(trx, actor.workspaceId);
     const ask = await aq.insertAuthorisation(trx, {
       workspace_id: actor.workspaceId,
@@ -202,7 +230,8 @@ export async function listAuthorisations(
   f: { status: 'pending' | 'expired' | 'approved' | 'denied'; limit: number; cursor?: string },
 ) {
   const cursor = f.cursor ? decodeCursor(f.cursor) : null;
-  if (f.cursor && !cursor) throw new AppError('invalid', 'The cursor is not one we gave out', { reason: 'invalid_cursor' });
+  if (f.cursor && !cursor)
+    throw new AppError('invalid', 'The cursor is not one we gave out', { reason: 'invalid_cursor' });
   const now = deps.clock.now();
   const rows = await aq.authorisationQueue(deps.db, {
     workspaceId: actor.workspaceId,
@@ -214,7 +243,9 @@ export async function listAuthorisations(
   });
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);
-  const ids = [...new Set(page.flatMap((a) => [a.requested_by, a.decided_by]).filter((x): x is string => !!x))];
+  const ids = [
+    ...new Set(page.flatMap((a) => [a.requested_by, a.decided_by]).filter((x): x is string => !!x)),
+  ];
   const names = new Map((await q.staffNames(deps.db, actor.workspaceId, ids)).map((s) => [s.id, s]));
   return {
     items: page.map((a) => ({
@@ -232,6 +263,8 @@ export async function listAuthorisations(
       customer: { id: a.customer_id, name: a.customer_name },
     })),
     next_cursor:
-      rows.length > f.limit && last ? encodeCursor({ at: last.requested_at.toISOString(), id: last.id }) : null,
+      rows.length > f.limit && last
+        ? encodeCursor({ at: last.requested_at.toISOString(), id: last.id })
+        : null,
   };
 }

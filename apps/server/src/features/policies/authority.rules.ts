@@ -21,7 +21,11 @@ export const holdsRole = (holder: StaffRole, required: StaffRole): boolean =>
 
 type Rung = Authority['rungs'][number];
 type Measure = { amount: number | null; days: number | null; unknown: string[] };
-export type LadderRequest = { amount: number | null; currency: string | null; facts: Record<string, unknown> };
+export type LadderRequest = {
+  amount: number | null;
+  currency: string | null;
+  facts: Record<string, unknown>;
+};
 
 export type LadderVerdict =
   | { result: 'within_authority'; role: StaffRole; note: string }
@@ -32,9 +36,11 @@ const sortedRungs = (a: Authority) => [...a.rungs].sort((x, y) => rank(x.role) -
 
 /** The rung that applies to a role: the highest ladder role at or below it (admin gets manager's). */
 export function rungFor(a: Authority, role: StaffRole): Rung | null {
-  return sortedRungs(a)
-    .filter((r) => rank(r.role) <= rank(role))
-    .at(-1) ?? null;
+  return (
+    sortedRungs(a)
+      .filter((r) => rank(r.role) <= rank(role))
+      .at(-1) ?? null
+  );
 }
 
 function measure(a: Authority, req: LadderRequest): Measure {
@@ -86,10 +92,18 @@ export function ladderVerdict(a: Authority, req: LadderRequest, actorRole: Staff
   const lowest = rungs.find((r) => covers(r, m));
   if (!lowest) {
     const top = rungs.at(-1)!;
-    return { result: 'beyond_authority', role: null, note: `Beyond every rung: over ${top.role}'s limit of ${limitText(top)}` };
+    return {
+      result: 'beyond_authority',
+      role: null,
+      note: `Beyond every rung: over ${top.role}'s limit of ${limitText(top)}`,
+    };
   }
   if (own && covers(own, m)) {
-    return { result: 'within_authority', role: own.role, note: `Within ${own.role}'s limit of ${limitText(own)}` };
+    return {
+      result: 'within_authority',
+      role: own.role,
+      note: `Within ${own.role}'s limit of ${limitText(own)}`,
+    };
   }
   const whose = own ? `over ${own.role}'s limit of ${limitText(own)}` : `no authority for ${actorRole}`;
   return { result: 'needs_authority', role: lowest.role, note: `Needs a ${lowest.role}: ${whose}` };

@@ -26,18 +26,30 @@ async function prepare(db: Executor, deps: Deps, actor: StaffActor, requestId: s
       { reason: 'refusal_needs_alternative', details: { suggested_alternatives: d.alternatives } },
     );
   }
-  if (!explanation) throw new AppError('invalid', 'Say the decision in plain words', { reason: 'explanation_required' });
+  if (!explanation)
+    throw new AppError('invalid', 'Say the decision in plain words', { reason: 'explanation_required' });
   let authorisation: aq.AuthorisationRow | undefined;
   if (d.basis === 'authorised_exception' && d.authorisation_id) {
-    authorisation = (await aq.authorisationsOf(db, actor.workspaceId, [r.id])).find((a) => a.id === d.authorisation_id);
+    authorisation = (await aq.authorisationsOf(db, actor.workspaceId, [r.id])).find(
+      (a) => a.id === d.authorisation_id,
+    );
     if (!authorisation || authorisationState(authorisation, deps.clock.now()) === 'expired') {
       throw new AppError('conflict', 'The authorisation lapsed before it was used; ask for it again', {
         reason: 'authorisation_expired',
       });
     }
   }
-  const citations = (d.citations as EngineDecision['citations']).map((c) => ({ name: c.name, citation: c.citation }));
-  const body = composeMessage({ outcome: d.outcome, explanation, alternatives, conditions: d.conditions, citations });
+  const citations = (d.citations as EngineDecision['citations']).map((c) => ({
+    name: c.name,
+    citation: c.citation,
+  }));
+  const body = composeMessage({
+    outcome: d.outcome,
+    explanation,
+    alternatives,
+    conditions: d.conditions,
+    citations,
+  });
   return { r, d, explanation, alternatives, authorisation, body };
 }
 
@@ -55,7 +67,13 @@ export async function communicateDecision(deps: Deps, actor: StaffActor, request
   });
   return deps.db.transaction().execute(async (trx) => {
     await q.lockRequest(trx, actor.workspaceId, requestId);
-    const { r, d, explanation, alternatives, authorisation } = await prepare(trx, deps, actor, requestId, parts);
+    const { r, d, explanation, alternatives, authorisation } = await prepare(
+      trx,
+      deps,
+      actor,
+      requestId,
+      parts,
+    );
     const at = deps.clock.now();
     const sent = await aq.insertCommunication(trx, {
       workspace_id: actor.workspaceId,
@@ -69,7 +87,8 @@ export async function communicateDecision(deps: Deps, actor: StaffActor, request
       sent_by: actor.staffId,
       created_at: at,
     });
-    if (authorisation && !authorisation.used_at) await aq.updateAuthorisation(trx, authorisation.id, { used_at: at });
+    if (authorisation && !authorisation.used_at)
+      await aq.updateAuthorisation(trx, authorisation.id, { used_at: at });
     await emit(trx, { workspaceId: actor.workspaceId, actor: actorRef(actor), at }, [
       {
         type: 'decision.communicated',

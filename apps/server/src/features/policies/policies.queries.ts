@@ -1,6 +1,13 @@
 import { sql, type Updateable } from 'kysely';
 import type { DB, Executor } from '../../infra/db.ts';
-import type { DecisionOutcome, PolicyEffect, PolicyLayer, PolicyStrength, RequestKind, StaffRole } from '../../infra/db.types.ts';
+import type {
+  DecisionOutcome,
+  PolicyEffect,
+  PolicyLayer,
+  PolicyStrength,
+  RequestKind,
+  StaffRole,
+} from '../../infra/db.types.ts';
 
 /** A version row with arrays parsed (enum arrays come back from pg as text otherwise). */
 const versionColumns = [
@@ -67,7 +74,11 @@ export const insertVersion = (db: Executor, v: NewVersion) =>
     .executeTakeFirstOrThrow();
 
 /** Revises an unpublished draft in place: no decision can have used it. */
-export const reviseDraft = (db: Executor, id: string, v: Omit<NewVersion, 'workspace_id' | 'policy_id' | 'version'>) =>
+export const reviseDraft = (
+  db: Executor,
+  id: string,
+  v: Omit<NewVersion, 'workspace_id' | 'policy_id' | 'version'>,
+) =>
   db
     .updateTable('policy_versions')
     .set({
@@ -191,7 +202,12 @@ export const findSettings = (db: Executor, workspaceId: string) =>
 export const upsertSettings = (
   db: Executor,
   workspaceId: string,
-  s: { default_outcome: DecisionOutcome; default_role: StaffRole; authorisation_ttl_days: number; updated_at: Date },
+  s: {
+    default_outcome: DecisionOutcome;
+    default_role: StaffRole;
+    authorisation_ttl_days: number;
+    updated_at: Date;
+  },
 ) =>
   db
     .insertInto('policy_settings')

@@ -78,14 +78,21 @@ export type EngineDecision = {
   policy_versions: string[];
 };
 
-type Evaluated = { p: EnginePolicy; applies: boolean; result: TraceResult; note: string; role: StaffRole | null };
+type Evaluated = {
+  p: EnginePolicy;
+  applies: boolean;
+  result: TraceResult;
+  note: string;
+  role: StaffRole | null;
+};
 
 const LAYER_ORDER: Record<PolicyLayer, number> = { law: 0, professional: 1, moral: 2, organisational: 3 };
 
 /** Offered when a refusing policy carries no alternative of its own, so no "no" goes out bare. */
 export const FALLBACK_ALTERNATIVE =
   'You can ask for this decision to be reviewed by a manager, or make a formal complaint, and we will look at it again.';
-export const DEFAULT_EXPLANATION = 'No policy covers this request, so a colleague with the authority to decide will review it.';
+export const DEFAULT_EXPLANATION =
+  'No policy covers this request, so a colleague with the authority to decide will review it.';
 export const DEFAULT_GRANTED_EXPLANATION = 'No policy limits this request, so we can do it.';
 
 /** A stable order independent of how the policies were stored. */
@@ -105,7 +112,13 @@ function conditionHolds(p: EnginePolicy, data: unknown): { holds: boolean; error
 }
 
 function evaluate(p: EnginePolicy, data: unknown, input: EngineInput, actorRole: StaffRole): Evaluated {
-  const no = (result: TraceResult, note: string): Evaluated => ({ p, applies: false, result, note, role: null });
+  const no = (result: TraceResult, note: string): Evaluated => ({
+    p,
+    applies: false,
+    result,
+    note,
+    role: null,
+  });
   if (!p.enabled) return no('disabled', 'Switched off');
   if (p.kinds.length > 0 && !p.kinds.includes(input.request.kind))
     return no('other_kind', `Applies to ${p.kinds.join(', ')}, not ${input.request.kind}`);
@@ -121,7 +134,8 @@ function evaluate(p: EnginePolicy, data: unknown, input: EngineInput, actorRole:
   });
   if (p.effect === 'forbid') {
     if (p.strength === 'hard') return yes('forbids', `Forbids it (${p.layer}, hard)`);
-    if (!p.authority) return yes('forbids', 'Forbids it (flexible: a manager may grant an exception)', 'manager');
+    if (!p.authority)
+      return yes('forbids', 'Forbids it (flexible: a manager may grant an exception)', 'manager');
     const v = ladderVerdict(p.authority, input.request, 'agent');
     return yes('forbids', `Forbids it (flexible). Exception: ${v.note}`, v.role);
   }
@@ -165,7 +179,13 @@ function conclude(
       citation: e.p.citation,
     })),
     explanation: unique(decisive.map((e) => renderTemplate(e.p.explanation, data))).join(' '),
-    alternatives: d.outcome === 'refused' && alternatives.length === 0 ? [FALLBACK_ALTERNATIVE] : alternatives,
+    alternatives:
+      // A grant needs no alternative; a refusal never goes without one.
+      d.outcome === 'granted'
+        ? []
+        : d.outcome === 'refused' && alternatives.length === 0
+          ? [FALLBACK_ALTERNATIVE]
+          : alternatives,
     policy_versions: all.map((e) => e.p.version_id),
   };
 }
@@ -181,27 +201,51 @@ const isHigherLayer = (e: Evaluated) => e.p.layer !== 'organisational';
  *    policies that allow grant;
  * 4. no applicable policy: the workspace default.
  */
-export function decide(policies: readonly EnginePolicy[], input: EngineInput, opts: EngineOptions): EngineDecision {
+export function decide(
+  policies: readonly EnginePolicy[],
+  input: EngineInput,
+  opts: EngineOptions,
+): EngineDecision {
   const data = engineData(input);
   const all = [...policies].sort(byLayerThenId).map((p) => evaluate(p, data, input, opts.actor_role));
   const on = all.filter((e) => e.applies);
   const forbids = on.filter((e) => e.result === 'forbids');
   const hardHigh = forbids.filter((e) => e.p.strength === 'hard' && isHigherLayer(e));
   if (hardHigh.length > 0)
-    return conclude(all, hardHigh, data, { outcome: 'refused', basis: 'hard_forbid', hard: true, required_role: null });
+    return conclude(all, hardHigh, data, {
+      outcome: 'refused',
+      basis: 'hard_forbid',
+      hard: true,
+      required_role: null,
+    });
   const entitles = on.filter((e) => e.result === 'entitles');
   if (entitles.length > 0)
-    return conclude(all, entitles, data, { outcome: 'granted', basis: 'entitlement', hard: false, required_role: null });
+    return conclude(all, entitles, data, {
+      outcome: 'granted',
+      basis: 'entitlement',
+      hard: false,
+      required_role: null,
+    });
   const hardOrg = forbids.filter((e) => e.p.strength === 'hard');
   if (hardOrg.length > 0)
-    return conclude(all, hardOrg, data, { outcome: 'refused', basis: 'hard_forbid', hard: true, required_role: null });
+    return conclude(all, hardOrg, data, {
+      outcome: 'refused',
+      basis: 'hard_forbid',
+      hard: true,
+      required_role: null,
+    });
   const beyond = on.filter((e) => e.result === 'beyond_authority');
   if (forbids.length > 0 || beyond.length > 0) {
     // Only a flexible forbid can be bent; a request beyond every rung cannot be granted by anyone.
     const bendable = beyond.length === 0 && forbids.every((e) => e.role !== null);
     const role = bendable ? forbids.map((e) => e.role).reduce(higherRole) : null;
     const basis = beyond.length > 0 ? 'beyond_authority' : 'flexible_forbid';
-    return conclude(all, [...forbids, ...beyond], data, { outcome: 'refused', basis, hard: false, required_role: role });
+    return conclude(all, [...forbids, ...beyond], data, {
+      outcome: 'refused',
+      basis,
+      hard: false,
+      required_role: role,
+    });
   }
   const needs = on.filter((e) => e.result === 'needs_authority');
   if (needs.length > 0) {

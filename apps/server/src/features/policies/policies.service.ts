@@ -86,7 +86,10 @@ export async function createPolicy(deps: Deps, actor: StaffActor, input: PolicyC
       created_at: at,
     });
     await emit(trx, { workspaceId: actor.workspaceId, actor: actorRef(actor), at }, [
-      { type: 'policy.created', data: { policy_id: id, version_id: version.id, name: fields.name, layer: fields.layer } },
+      {
+        type: 'policy.created',
+        data: { policy_id: id, version_id: version.id, name: fields.name, layer: fields.layer },
+      },
     ]);
     return id;
   };
@@ -121,7 +124,13 @@ export async function editPolicy(deps: Deps, actor: StaffActor, id: string, edit
 }
 
 /** Publishes the open draft, effective from the given date (now by default, never in the past). */
-export async function publishPolicy(deps: Deps, actor: StaffActor, id: string, effectiveFrom?: string, trxIn?: Executor) {
+export async function publishPolicy(
+  deps: Deps,
+  actor: StaffActor,
+  id: string,
+  effectiveFrom?: string,
+  trxIn?: Executor,
+) {
   const run = async (trx: Executor) => {
     const policy = await q.lockPolicy(trx, actor.workspaceId, id);
     if (!policy) throw notFound('Policy');
@@ -130,14 +139,25 @@ export async function publishPolicy(deps: Deps, actor: StaffActor, id: string, e
     const at = deps.clock.now();
     const from = effectiveFrom ? new Date(effectiveFrom) : at;
     if (from.getTime() < at.getTime() - 60_000) {
-      throw new AppError('invalid', 'A policy cannot take effect in the past', { reason: 'effective_date_in_past' });
+      throw new AppError('invalid', 'A policy cannot take effect in the past', {
+        reason: 'effective_date_in_past',
+      });
     }
-    await q.publishVersion(trx, draft.id, { effective_from: from, published_at: at, published_by: actor.staffId });
+    await q.publishVersion(trx, draft.id, {
+      effective_from: from,
+      published_at: at,
+      published_by: actor.staffId,
+    });
     await q.touchPolicy(trx, id, { updated_at: at });
     await emit(trx, { workspaceId: actor.workspaceId, actor: actorRef(actor), at }, [
       {
         type: 'policy.published',
-        data: { policy_id: id, version_id: draft.id, version: draft.version, effective_from: from.toISOString() },
+        data: {
+          policy_id: id,
+          version_id: draft.id,
+          version: draft.version,
+          effective_from: from.toISOString(),
+        },
       },
     ]);
     return id;

@@ -24,7 +24,10 @@ export function presentDecision(d: DecisionRow) {
     alternatives: d.alternatives,
     conditions: d.conditions,
     policy_versions: d.policy_version_ids,
-    decided_by: d.decided_by && d.decided_by_name ? { id: d.decided_by, name: d.decided_by_name, role: d.decided_role } : null,
+    decided_by:
+      d.decided_by && d.decided_by_name
+        ? { id: d.decided_by, name: d.decided_by_name, role: d.decided_role }
+        : null,
     authorisation_id: d.authorisation_id,
     created_at: d.created_at.toISOString(),
   };
@@ -65,6 +68,8 @@ export const presentCommunication = (c: CommunicationRow) => ({
 export type RequestBundle = {
   r: RequestRow;
   decision: DecisionRow;
+  /** The decision of the last communication, when one was sent. */
+  communicated: DecisionRow | undefined;
   authorisations: AuthorisationRow[];
   communications: CommunicationRow[];
 };
@@ -92,14 +97,12 @@ export function presentRequestForStaff(b: RequestBundle, names: Names, now: Date
   };
 }
 
-/** What the customer sees: the outcome in the words we sent them (or the decision's own), no trace. */
+/** What the customer sees: the decision as we last sent it, in our words; nothing internal, no trace. */
 export function presentRequestForCustomer(b: RequestBundle) {
-  const { r, decision } = b;
-  const sent = b.communications.filter((c) => c.decision_id === decision.id).at(-1);
-  const citations = (decision.citations as EngineDecision['citations']).map((c) => ({
-    name: c.name,
-    citation: c.citation,
-  }));
+  const { r, communicated } = b;
+  const sent = b.communications.at(-1);
+  const citations = (d: DecisionRow) =>
+    (d.citations as EngineDecision['citations']).map((c) => ({ name: c.name, citation: c.citation }));
   return {
     id: r.id,
     case_id: r.case_id,
@@ -108,13 +111,16 @@ export function presentRequestForCustomer(b: RequestBundle) {
     currency: r.currency,
     description: r.description,
     created_at: r.created_at.toISOString(),
-    decision: {
-      outcome: decision.outcome,
-      explanation: sent?.explanation ?? decision.explanation,
-      alternatives: sent?.alternatives ?? decision.alternatives,
-      conditions: decision.conditions,
-      citations,
-      communicated_at: iso(sent?.created_at ?? null),
-    },
+    decision:
+      sent && communicated
+        ? {
+            outcome: sent.outcome,
+            explanation: sent.explanation,
+            alternatives: sent.alternatives,
+            conditions: communicated.conditions,
+            citations: citations(communicated),
+            communicated_at: sent.created_at.toISOString(),
+          }
+        : null,
   };
 }

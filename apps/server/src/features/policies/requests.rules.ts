@@ -21,7 +21,13 @@ export const expiresAt = (from: Date, ttlDays: number) => new Date(from.getTime(
 
 /** What the engine reads of the customer and the case, snapshotted when the request is recorded. */
 export function requestContext(
-  c: { priority: string; channel: string; tags: string[]; organisation_id: string | null; customer_since: Date },
+  c: {
+    priority: string;
+    channel: string;
+    tags: string[];
+    organisation_id: string | null;
+    customer_since: Date;
+  },
   now: Date,
 ): Omit<EngineInput, 'request'> {
   return {
@@ -76,7 +82,12 @@ export function toEnginePolicy(v: {
   return { ...v, version_id: v.id, authority: (v.authority ?? null) as Authority | null };
 }
 
-type CurrentDecision = { outcome: DecisionOutcome; basis: DecisionBasis; hard: boolean; required_role: StaffRole | null };
+type CurrentDecision = {
+  outcome: DecisionOutcome;
+  basis: DecisionBasis;
+  hard: boolean;
+  required_role: StaffRole | null;
+};
 
 /** Whether a decision waits for someone with authority (to approve, or to bend a flexible refusal). */
 export const awaitsAuthority = (d: CurrentDecision) =>
@@ -90,7 +101,11 @@ export type AuthorityCheck = 'ok' | 'hard' | 'over_limit' | 'not_awaiting';
  * Whether `role` may decide an exception on the current decision. Ladders are re-read from the very
  * versions the decision used (`recheck` is the engine run again with this role as the decider).
  */
-export function authorityCheck(d: CurrentDecision, recheck: EngineDecision | null, role: StaffRole): AuthorityCheck {
+export function authorityCheck(
+  d: CurrentDecision,
+  recheck: EngineDecision | null,
+  role: StaffRole,
+): AuthorityCheck {
   if (d.hard) return 'hard';
   if (d.outcome === 'refused' && d.basis === 'beyond_authority') return 'over_limit';
   if (!awaitsAuthority(d)) return 'not_awaiting';
@@ -126,8 +141,11 @@ export function composeMessage(m: {
 }): string {
   const parts = [m.explanation.trim()];
   if (m.outcome === 'needs_authorisation')
-    parts.push('A colleague with the authority to decide is reviewing your request; we will tell you the outcome.');
-  if (m.conditions.length > 0) parts.push(`This comes with conditions:\n${m.conditions.map((c) => `- ${c}`).join('\n')}`);
+    parts.push(
+      'A colleague with the authority to decide is reviewing your request; we will tell you the outcome.',
+    );
+  if (m.conditions.length > 0)
+    parts.push(`This comes with conditions:\n${m.conditions.map((c) => `- ${c}`).join('\n')}`);
   if (m.alternatives.length > 0)
     parts.push(`What we can offer instead:\n${m.alternatives.map((a) => `- ${a}`).join('\n')}`);
   if (m.citations.length > 0)
@@ -141,7 +159,8 @@ export const refusalIsComplete = (explanation: string, alternatives: string[]) =
 
 export type Cursor = { at: string; id: string };
 
-export const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
+export const encodeCursor = (c: Cursor): string =>
+  Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
 
 export function decodeCursor(raw: string): Cursor | null {
   try {

@@ -44,7 +44,9 @@ export async function recordRequest(deps: Deps, actor: StaffActor, caseId: strin
     const c = await q.findCaseContext(trx, actor.workspaceId, caseId);
     if (!c) throw notFound('Case');
     if (c.status === 'closed')
-      throw new AppError('conflict', 'This case is closed; open a new case instead', { reason: 'case_closed' });
+      throw new AppError('conflict', 'This case is closed; open a new case instead', {
+        reason: 'case_closed',
+      });
     const at = deps.clock.now();
     const [settings, versions] = await Promise.all([
       loadSettings(trx, actor.workspaceId),
@@ -59,7 +61,10 @@ export async function recordRequest(deps: Deps, actor: StaffActor, caseId: strin
       description: input.description,
       context,
     };
-    const decision = decide(versions.map(toEnginePolicy), engineInput(row), { ...settings, actor_role: actor.role });
+    const decision = decide(versions.map(toEnginePolicy), engineInput(row), {
+      ...settings,
+      actor_role: actor.role,
+    });
     const { id } = await q.insertRequest(trx, {
       ...row,
       workspace_id: actor.workspaceId,
@@ -117,24 +122,29 @@ export async function recordRequest(deps: Deps, actor: StaffActor, caseId: strin
 
 async function bundles(db: Executor, workspaceId: string, rows: q.RequestRow[]): Promise<RequestBundle[]> {
   const ids = rows.map((r) => r.id);
-  const [decisions, auths, comms] = await Promise.all([
-    q.decisionsById(
-      db,
-      workspaceId,
-      rows.map((r) => r.decision_id).filter((x): x is string => x !== null),
-    ),
+  const [auths, comms] = await Promise.all([
     authorisationsOf(db, workspaceId, ids),
     communicationsOf(db, workspaceId, ids),
   ]);
+  const decisionIds = new Set([
+    ...rows.map((r) => r.decision_id).filter((x): x is string => x !== null),
+    ...comms.map((c) => c.decision_id),
+  ]);
+  const decisions = await q.decisionsById(db, workspaceId, [...decisionIds]);
   const byId = new Map(decisions.map((d) => [d.id, d]));
   return rows
     .filter((r) => r.decision_id && byId.has(r.decision_id))
-    .map((r) => ({
-      r,
-      decision: byId.get(r.decision_id!)!,
-      authorisations: auths.filter((a) => a.request_id === r.id),
-      communications: comms.filter((c) => c.request_id === r.id),
-    }));
+    .map((r) => {
+      const communications = comms.filter((c) => c.request_id === r.id);
+      const last = communications.at(-1);
+      return {
+        r,
+        decision: byId.get(r.decision_id!)!,
+        communicated: last ? byId.get(last.decision_id) : undefined,
+        authorisations: auths.filter((a) => a.request_id === r.id),
+        communications,
+      };
+    });
 }
 
 async function present(deps: Deps, actor: Actor, list: RequestBundle[]) {
@@ -145,7 +155,10 @@ async function present(deps: Deps, actor: Actor, list: RequestBundle[]) {
     for (const a of b.authorisations) for (const s of [a.requested_by, a.decided_by]) if (s) ids.add(s);
   }
   const names = new Map(
-    (await q.staffNames(deps.db, actor.workspaceId, [...ids])).map((s) => [s.id, { name: s.name, role: s.role }]),
+    (await q.staffNames(deps.db, actor.workspaceId, [...ids])).map((s) => [
+      s.id,
+      { name: s.name, role: s.role },
+    ]),
   );
   const now = deps.clock.now();
   return list.map((b) => presentRequestForStaff(b, names, now, actor.role));

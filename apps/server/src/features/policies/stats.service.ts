@@ -16,7 +16,10 @@ export async function policyStats(deps: Deps, actor: StaffActor, range: { from?:
     q.exceptionsByRole(deps.db, r),
   ]);
   const count = (o: string) => outcomes.find((x) => x.outcome === o)?.n ?? 0;
-  const byRole = new Map<StaffRole, { role: StaffRole; count: number; value: { currency: string; amount: number }[] }>();
+  const byRole = new Map<
+    StaffRole,
+    { role: StaffRole; count: number; value: { currency: string; amount: number }[] }
+  >();
   for (const e of exceptions) {
     const role = e.decided_role!;
     const entry = byRole.get(role) ?? { role, count: 0, value: [] };
@@ -35,7 +38,8 @@ export async function policyStats(deps: Deps, actor: StaffActor, range: { from?:
     refusals: {
       communicated: refusals.communicated,
       communicated_with_alternative: refusals.with_alternative,
-      share_with_alternative: refusals.communicated > 0 ? refusals.with_alternative / refusals.communicated : null,
+      share_with_alternative:
+        refusals.communicated > 0 ? refusals.with_alternative / refusals.communicated : null,
     },
     exceptions_by_role: [...byRole.values()].sort((a, b) => a.role.localeCompare(b.role)),
   };

@@ -3,7 +3,10 @@ import type { EngineInput } from './policies.rules.ts';
 /** Digits after the decimal point of a currency's minor unit (GBP 2, JPY 0). */
 export function minorDigits(currency: string): number {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    );
   } catch {
     return 2;
   }

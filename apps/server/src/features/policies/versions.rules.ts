@@ -73,7 +73,11 @@ export function versionProblems(v: VersionFields): string[] {
     problems.push('Only law, professional and moral rules entitle; an organisational policy allows');
   if (v.effect === 'allow_with_authority' && !v.authority)
     problems.push('allow_with_authority needs an authority ladder (role -> limit)');
-  if (v.authority && v.effect !== 'allow_with_authority' && !(v.effect === 'forbid' && v.strength === 'flexible'))
+  if (
+    v.authority &&
+    v.effect !== 'allow_with_authority' &&
+    !(v.effect === 'forbid' && v.strength === 'flexible')
+  )
     problems.push('Only allow_with_authority and flexible forbid policies carry an authority ladder');
   if ((v.effect === 'forbid' || v.effect === 'allow_with_authority') && v.alternatives.length === 0)
     problems.push('A policy that can refuse must offer at least one alternative');

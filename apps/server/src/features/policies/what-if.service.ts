@@ -22,8 +22,13 @@ export async function whatIf(deps: Deps, actor: StaffActor, policyId: string, un
   let draft: VersionFields | undefined = unsaved ? withStrength(unsaved) : undefined;
   let draftId = '00000000-0000-4000-8000-000000000000';
   if (!draft) {
-    const stored = (await pq.versionsOfPolicy(deps.db, actor.workspaceId, policyId)).find((v) => v.status === 'draft');
-    if (!stored) throw new AppError('conflict', 'There is no draft to try; edit the policy first', { reason: 'no_draft' });
+    const stored = (await pq.versionsOfPolicy(deps.db, actor.workspaceId, policyId)).find(
+      (v) => v.status === 'draft',
+    );
+    if (!stored)
+      throw new AppError('conflict', 'There is no draft to try; edit the policy first', {
+        reason: 'no_draft',
+      });
     draft = fieldsOf(stored);
     draftId = stored.id;
   }

@@ -11,7 +11,10 @@ import { magicLinkEmail } from './portal.rules.ts';
  * when no workspace is named). Says nothing about whether the address is known, so the form
  * cannot be used to find out who is a customer.
  */
-export async function requestMagicLink(deps: Deps, input: { email: string; workspace?: string }): Promise<void> {
+export async function requestMagicLink(
+  deps: Deps,
+  input: { email: string; workspace?: string },
+): Promise<void> {
   const customers = await q.findCustomersByEmail(deps.db, input.email, input.workspace);
   for (const customer of customers) {
     const token = newToken();
@@ -26,7 +29,12 @@ export async function requestMagicLink(deps: Deps, input: { email: string; works
     const link = `${deps.config.PUBLIC_URL}/portal/sign-in?token=${encodeURIComponent(token)}`;
     await deps.mailer.send({
       to: input.email,
-      ...magicLinkEmail({ name: customer.name, workspace: customer.workspace_name, link, minutes: deps.config.MAGIC_LINK_TTL_MINUTES }),
+      ...magicLinkEmail({
+        name: customer.name,
+        workspace: customer.workspace_name,
+        link,
+        minutes: deps.config.MAGIC_LINK_TTL_MINUTES,
+      }),
     });
   }
 }

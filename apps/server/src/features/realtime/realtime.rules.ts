@@ -15,7 +15,11 @@ export function customerMayHear(e: StreamEvent): boolean {
 }
 
 /** The event as a customer sees it: their own case only, and of changes only the status. */
-export function forCustomer(e: StreamEvent, caseOwnerId: string | null, customerId: string): StreamEvent | null {
+export function forCustomer(
+  e: StreamEvent,
+  caseOwnerId: string | null,
+  customerId: string,
+): StreamEvent | null {
   if (!customerMayHear(e) || caseOwnerId !== customerId) return null;
   if (e.type !== 'case.updated') return { ...e, data: pick(e.data, ['visibility', 'message_id']) };
   return { ...e, data: { changes: ['status'] } };

@@ -118,7 +118,9 @@ describe('GET /api/v1/stream', () => {
     expect(note.status).toBe(201);
     await call(t, a.agent, 'PATCH', `/api/v1/cases/${mine.id}`, { tags: ['vip'], priority: 'urgent' });
     await call(t, a.agent, 'POST', `/api/v1/cases/${theirs.id}/messages`, { body: 'Hello Bob' });
-    const reply = await call(t, a.agent, 'POST', `/api/v1/cases/${mine.id}/messages`, { body: 'On its way.' });
+    const reply = await call(t, a.agent, 'POST', `/api/v1/cases/${mine.id}/messages`, {
+      body: 'On its way.',
+    });
     expect(reply.status).toBe(201);
     const heard = await s.waitFor((e) => e.event === 'message.added' && e.data.case_id === mine.id);
     expect(heard.data.data).toEqual({ visibility: 'public', message_id: reply.body.id });

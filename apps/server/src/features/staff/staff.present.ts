@@ -6,6 +6,7 @@ export type StaffView = {
   name: string;
   role: StaffRole;
   active: boolean;
+  invitation_pending: boolean;
   created_at: Date;
   updated_at: Date;
   teams: { id: string; name: string }[];
@@ -27,6 +28,7 @@ export const presentStaff = (s: StaffView): Staff => ({
   name: s.name,
   role: s.role,
   active: s.active,
+  invitation_pending: s.invitation_pending,
   teams: s.teams.map((t) => ({ id: t.id, name: t.name })),
   created_at: s.created_at.toISOString(),
   updated_at: s.updated_at.toISOString(),

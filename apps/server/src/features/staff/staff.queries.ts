@@ -1,7 +1,18 @@
 import type { StaffRole } from '@fairdesk/contract';
+import { sql } from 'kysely';
 import type { Executor } from '../../infra/db.ts';
 
-const STAFF_COLUMNS = ['id', 'email', 'name', 'role', 'active', 'created_at', 'updated_at'] as const;
+const STAFF_COLUMNS = [
+  'id',
+  'email',
+  'name',
+  'role',
+  'active',
+  'created_at',
+  'updated_at',
+  // Never the hash itself: only whether there is one.
+  sql<boolean>`password_hash is null`.as('invitation_pending'),
+] as const;
 
 /** Inserts unless the email is taken in the workspace; then returns undefined (no aborted transaction). */
 export const insertStaff = (

@@ -2,6 +2,7 @@ import { IdParams, Staff, StaffCreate, StaffList, StaffListQuery, StaffUpdate } 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { requireStaff } from '../../infra/actor.ts';
+import { invitationsRoutes } from './invitations.routes.ts';
 import { presentStaff } from './staff.present.ts';
 import { addStaff, getStaff, listStaff, updateStaff } from './staff.service.ts';
 import { teamsRoutes } from './teams.routes.ts';
@@ -35,7 +36,7 @@ export const staffRoutes =
       {
         schema: {
           tags: ['staff'],
-          summary: 'Add a staff member (admin)',
+          summary: 'Add a staff member (admin); without a password they are emailed an invitation',
           body: StaffCreate,
           response: { 201: Staff },
         },
@@ -62,4 +63,5 @@ export const staffRoutes =
     );
 
     await app.register(teamsRoutes(deps));
+    await app.register(invitationsRoutes(deps));
   };

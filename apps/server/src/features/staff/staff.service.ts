@@ -8,6 +8,7 @@ import type { EventActor } from '../../infra/emit.ts';
 import { AppError, notFound } from '../../infra/errors.ts';
 import { hashPassword } from '../../infra/passwords.ts';
 import { revokeStaffSessions } from '../sessions/index.ts';
+import { createInvitation, sendInvitation } from './invitations.service.ts';
 import { assertTeamIdsInWorkspace } from './staff.guards.ts';
 import type { StaffView } from './staff.present.ts';
 import * as q from './staff.queries.ts';
@@ -94,14 +95,26 @@ export async function listStaff(deps: Deps, actor: StaffActor, filter: q.StaffFi
 export const getStaff = (deps: Deps, actor: StaffActor, id: string) =>
   loadStaff(deps.db, actor.workspaceId, id);
 
+/**
+ * Adds a staff member. Without a password they get an invitation email to choose their own; it
+ * is sent after the commit, and a failed send is logged, not fatal: the admin can resend it.
+ */
 export async function addStaff(deps: Deps, actor: StaffActor, input: Omit<NewStaff, 'passwordHash'>) {
   // Argon2 takes tens of milliseconds: hash before the transaction so it holds no connection meanwhile.
   const { password, ...rest } = input;
   const passwordHash = password ? await hashPassword(password) : undefined;
-  return deps.db.transaction().execute(async (trx) => {
-    const staff = await createStaff(deps, trx, actor.workspaceId, { ...rest, passwordHash }, actorRef(actor));
-    return loadStaff(trx, actor.workspaceId, staff.id);
+  const ws = actor.workspaceId;
+  const { staff, invitation } = await deps.db.transaction().execute(async (trx) => {
+    const made = await createStaff(deps, trx, ws, { ...rest, passwordHash }, actorRef(actor));
+    const invitation = passwordHash ? null : await createInvitation(deps, trx, ws, made.id, actorRef(actor));
+    return { staff: await loadStaff(trx, ws, made.id), invitation };
   });
+  if (invitation) {
+    await sendInvitation(deps, { workspaceId: ws, ...staff }, invitation, actor.staffId).catch(
+      (err: unknown) => deps.log.error({ err, staffId: staff.id }, 'could not send the invitation email'),
+    );
+  }
+  return staff;
 }
 
 export type StaffPatch = {

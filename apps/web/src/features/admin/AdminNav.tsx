@@ -14,7 +14,15 @@ export const SECTIONS = [
 export function AdminNav() {
   const { pathname } = useLocation();
   return (
-    <Group component="nav" aria-label="Administration sections" gap={4} wrap="wrap" pb="xs" mb="lg" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+    <Group
+      component="nav"
+      aria-label="Administration sections"
+      gap={4}
+      wrap="wrap"
+      pb="xs"
+      mb="lg"
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+    >
       {SECTIONS.map(({ path, label, icon: Icon }) => {
         const current = pathname.startsWith(`/admin/${path}`);
         return (

@@ -14,7 +14,16 @@ type Props = {
 };
 
 /** Asks before a consequential action; Cancel has the focus so Enter never confirms by accident. */
-export function ConfirmModal({ opened, title, children, confirmLabel, danger, loading, onConfirm, onClose }: Props) {
+export function ConfirmModal({
+  opened,
+  title,
+  children,
+  confirmLabel,
+  danger,
+  loading,
+  onConfirm,
+  onClose,
+}: Props) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Stack gap="lg">

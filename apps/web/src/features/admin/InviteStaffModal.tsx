@@ -8,7 +8,15 @@ import { ROLES, useInviteStaff } from './useStaffAdmin.ts';
 const EMPTY = { name: '', email: '', role: 'agent', team_ids: [] as string[] };
 
 /** A new colleague gets an email invitation to choose their own password; nobody types it for them. */
-export function InviteStaffModal({ opened, teams, onClose }: { opened: boolean; teams: Team[]; onClose: () => void }) {
+export function InviteStaffModal({
+  opened,
+  teams,
+  onClose,
+}: {
+  opened: boolean;
+  teams: Team[];
+  onClose: () => void;
+}) {
   const form = useSchemaForm(EMPTY);
   const close = () => {
     form.reset(EMPTY);

@@ -10,8 +10,15 @@ export function SettingsPage() {
   const ws = useQuery({ queryKey: ['workspace'], queryFn: () => api<Workspace>('/workspace') });
   return (
     <>
-      <SectionHeader title="Settings" description="How the workspace is named, which clock it keeps and which languages it serves" />
-      {ws.isError && <Alert color="red" title="The settings cannot be shown">{explain(ws.error)}</Alert>}
+      <SectionHeader
+        title="Settings"
+        description="How the workspace is named, which clock it keeps and which languages it serves"
+      />
+      {ws.isError && (
+        <Alert color="red" title="The settings cannot be shown">
+          {explain(ws.error)}
+        </Alert>
+      )}
       <Paper withBorder radius="md" p="lg" maw={640}>
         {ws.data ? (
           <WorkspaceForm key={ws.data.updated_at} workspace={ws.data} />

@@ -2,8 +2,8 @@ import { Alert } from '@mantine/core';
 import { useState } from 'react';
 import type { Staff } from '../../lib/types.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
-import { explain } from './words.ts';
 import { useUpdateStaff } from './useStaffAdmin.ts';
+import { explain } from './words.ts';
 
 /** Deactivation signs the person out at once, so it is asked first; reactivation too, for symmetry. */
 export function StaffActiveConfirm({ person, onClose }: { person: Staff | null; onClose: () => void }) {
@@ -12,7 +12,10 @@ export function StaffActiveConfirm({ person, onClose }: { person: Staff | null; 
     setError(null);
     onClose();
   };
-  const update = useUpdateStaff((s) => (s.active ? `${s.name} is active again` : `${s.name} is deactivated`), close);
+  const update = useUpdateStaff(
+    (s) => (s.active ? `${s.name} is active again` : `${s.name} is deactivated`),
+    close,
+  );
   if (!person) return null;
   const deactivating = person.active;
   return (
@@ -24,7 +27,10 @@ export function StaffActiveConfirm({ person, onClose }: { person: Staff | null; 
       loading={update.isPending}
       onClose={close}
       onConfirm={() =>
-        update.mutate({ id: person.id, patch: { active: !deactivating } }, { onError: (err) => setError(explain(err)) })
+        update.mutate(
+          { id: person.id, patch: { active: !deactivating } },
+          { onError: (err) => setError(explain(err)) },
+        )
       }
     >
       {deactivating

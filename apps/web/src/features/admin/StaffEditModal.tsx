@@ -7,11 +7,20 @@ import { changed, useSchemaForm } from './forms.ts';
 import { ROLES, roleLabel, useUpdateStaff } from './useStaffAdmin.ts';
 
 /** Name, role and teams of one person; only what changed is sent. */
-export function StaffEditModal({ person, teams, onClose }: { person: Staff; teams: Team[]; onClose: () => void }) {
+export function StaffEditModal({
+  person,
+  teams,
+  onClose,
+}: {
+  person: Staff;
+  teams: Team[];
+  onClose: () => void;
+}) {
   const before = { name: person.name, role: person.role as string, team_ids: person.teams.map((t) => t.id) };
   const form = useSchemaForm(before);
   const update = useUpdateStaff(
-    (s) => (s.role !== person.role ? `${s.name} is now ${roleLabel(s.role).toLowerCase()}` : `${s.name} saved`),
+    (s) =>
+      s.role !== person.role ? `${s.name} is now ${roleLabel(s.role).toLowerCase()}` : `${s.name} saved`,
     onClose,
   );
   const submit = (e: FormEvent) => {
@@ -30,7 +39,12 @@ export function StaffEditModal({ person, teams, onClose }: { person: Staff; team
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput label="Name" required data-autofocus {...form.text('name')} />
-          <TextInput label="Email" value={person.email} readOnly description="People change their own address." />
+          <TextInput
+            label="Email"
+            value={person.email}
+            readOnly
+            description="People change their own address."
+          />
           <Select
             label="Role"
             data={ROLES}

@@ -2,13 +2,13 @@ import { Alert, Button, Center, Loader, Paper } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Staff } from '../../lib/types.ts';
-import { explain } from './words.ts';
 import { InviteStaffModal } from './InviteStaffModal.tsx';
 import { SectionHeader } from './SectionHeader.tsx';
 import { StaffActiveConfirm } from './StaffActiveConfirm.tsx';
 import { StaffEditModal } from './StaffEditModal.tsx';
 import { StaffTable } from './StaffTable.tsx';
 import { useAllStaff, useAllTeams } from './useStaffAdmin.ts';
+import { explain } from './words.ts';
 
 /** Who works in the workspace: invite, change role and teams, deactivate and reactivate. */
 export function StaffPage() {
@@ -22,14 +22,22 @@ export function StaffPage() {
     <>
       <SectionHeader
         title="Staff"
-        description={staff.data ? `${active} active, ${staff.data.length - active} deactivated` : 'The people who work in this workspace'}
+        description={
+          staff.data
+            ? `${active} active, ${staff.data.length - active} deactivated`
+            : 'The people who work in this workspace'
+        }
         action={
           <Button leftSection={<IconUserPlus size={16} />} onClick={() => setInviting(true)}>
             Invite someone
           </Button>
         }
       />
-      {staff.isError && <Alert color="red" title="The staff list cannot be shown">{explain(staff.error)}</Alert>}
+      {staff.isError && (
+        <Alert color="red" title="The staff list cannot be shown">
+          {explain(staff.error)}
+        </Alert>
+      )}
       <Paper withBorder radius="md">
         {staff.isPending ? (
           <Center p="xl">
@@ -40,7 +48,9 @@ export function StaffPage() {
         )}
       </Paper>
       <InviteStaffModal opened={inviting} teams={teams.data ?? []} onClose={() => setInviting(false)} />
-      {editing && <StaffEditModal person={editing} teams={teams.data ?? []} onClose={() => setEditing(null)} />}
+      {editing && (
+        <StaffEditModal person={editing} teams={teams.data ?? []} onClose={() => setEditing(null)} />
+      )}
       <StaffActiveConfirm person={toggling} onClose={() => setToggling(null)} />
     </>
   );

@@ -2,7 +2,12 @@ import { Avatar, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mant
 import type { Staff } from '../../lib/types.ts';
 import { roleLabel } from './useStaffAdmin.ts';
 
-const ROLE_COLOR: Record<string, string> = { admin: 'grape', manager: 'indigo', supervisor: 'cyan', agent: 'gray' };
+const ROLE_COLOR: Record<string, string> = {
+  admin: 'grape',
+  manager: 'indigo',
+  supervisor: 'cyan',
+  agent: 'gray',
+};
 
 const initials = (name: string) =>
   name
@@ -20,7 +25,7 @@ export function StaffTable({ staff, onEdit, onToggleActive }: Props) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Person</Table.Th>
-            <Table.Th w={120}>Role</Table.Th>
+            <Table.Th w={130}>Role</Table.Th>
             <Table.Th>Teams</Table.Th>
             <Table.Th w={130}>Status</Table.Th>
             <Table.Th w={200}>
@@ -47,7 +52,7 @@ export function StaffTable({ staff, onEdit, onToggleActive }: Props) {
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={ROLE_COLOR[s.role]} radius="sm">
+                <Badge variant="light" color={ROLE_COLOR[s.role]} radius="sm" tt="none">
                   {roleLabel(s.role)}
                 </Badge>
               </Table.Td>
@@ -76,7 +81,13 @@ export function StaffTable({ staff, onEdit, onToggleActive }: Props) {
                   <Button size="xs" variant="default" onClick={() => onEdit(s)} aria-label={`Edit ${s.name}`}>
                     Edit
                   </Button>
-                  <Button size="xs" variant="subtle" color={s.active ? 'red' : 'teal'} onClick={() => onToggleActive(s)} aria-label={`${s.active ? 'Deactivate' : 'Reactivate'} ${s.name}`}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color={s.active ? 'red' : 'teal'}
+                    onClick={() => onToggleActive(s)}
+                    aria-label={`${s.active ? 'Deactivate' : 'Reactivate'} ${s.name}`}
+                  >
                     {s.active ? 'Deactivate' : 'Reactivate'}
                   </Button>
                 </Group>

@@ -7,8 +7,20 @@ import { changed, useSchemaForm } from './forms.ts';
 import { useSaveTeam } from './useStaffAdmin.ts';
 
 /** Creates a team, or renames one and replaces its members. */
-export function TeamFormModal({ team, staff, onClose }: { team: Team | null; staff: Staff[]; onClose: () => void }) {
-  const before = { name: team?.name ?? '', description: team?.description ?? '', member_ids: team?.member_ids ?? [] };
+export function TeamFormModal({
+  team,
+  staff,
+  onClose,
+}: {
+  team: Team | null;
+  staff: Staff[];
+  onClose: () => void;
+}) {
+  const before = {
+    name: team?.name ?? '',
+    description: team?.description ?? '',
+    member_ids: team?.member_ids ?? [],
+  };
   const form = useSchemaForm(before);
   const save = useSaveTeam(onClose);
   const people = staff

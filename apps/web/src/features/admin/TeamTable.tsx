@@ -1,4 +1,4 @@
-import { Avatar, Button, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { Staff, Team } from '../../lib/types.ts';
 
 type Props = { teams: Team[]; staff: Staff[]; onEdit: (t: Team) => void; onDelete: (t: Team) => void };
@@ -34,28 +34,31 @@ export function TeamTable({ teams, staff, onEdit, onDelete }: Props) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap="sm" wrap="nowrap">
-                    <Tooltip.Group>
-                      <Avatar.Group spacing="sm">
-                        {members.slice(0, 5).map((name) => (
-                          <Tooltip key={name} label={name} withArrow>
-                            <Avatar size="sm" radius="xl" color="teal" aria-hidden>
-                              {name[0]}
-                            </Avatar>
-                          </Tooltip>
-                        ))}
-                      </Avatar.Group>
-                    </Tooltip.Group>
-                    <Text size="sm" c={members.length ? undefined : 'dimmed'} lineClamp={1}>
-                      {members.length ? members.join(', ') : 'No members'}
+                    <Badge variant="light" color={members.length ? 'teal' : 'gray'} radius="sm" tt="none" miw={90}>
+                      {members.length === 1 ? '1 member' : `${members.length} members`}
+                    </Badge>
+                    <Text size="sm" c={members.length ? undefined : 'dimmed'} lineClamp={2}>
+                      {members.length ? members.join(', ') : 'Nobody yet'}
                     </Text>
                   </Group>
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    <Button size="xs" variant="default" onClick={() => onEdit(t)} aria-label={`Edit ${t.name}`}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => onEdit(t)}
+                      aria-label={`Edit ${t.name}`}
+                    >
                       Edit
                     </Button>
-                    <Button size="xs" variant="subtle" color="red" onClick={() => onDelete(t)} aria-label={`Delete ${t.name}`}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => onDelete(t)}
+                      aria-label={`Delete ${t.name}`}
+                    >
                       Delete
                     </Button>
                   </Group>

@@ -27,7 +27,11 @@ export function TeamsPage() {
           </Button>
         }
       />
-      {teams.isError && <Alert color="red" title="The teams cannot be shown">{explain(teams.error)}</Alert>}
+      {teams.isError && (
+        <Alert color="red" title="The teams cannot be shown">
+          {explain(teams.error)}
+        </Alert>
+      )}
       <Paper withBorder radius="md">
         {teams.isPending ? (
           <Center p="xl">
@@ -38,11 +42,20 @@ export function TeamsPage() {
             <Text c="dimmed">No teams yet. Create one to give people a shared queue.</Text>
           </Center>
         ) : (
-          <TeamTable teams={teams.data ?? []} staff={staff.data ?? []} onEdit={setEditing} onDelete={setDeleting} />
+          <TeamTable
+            teams={teams.data ?? []}
+            staff={staff.data ?? []}
+            onEdit={setEditing}
+            onDelete={setDeleting}
+          />
         )}
       </Paper>
       {editing && (
-        <TeamFormModal team={editing === 'new' ? null : editing} staff={staff.data ?? []} onClose={() => setEditing(null)} />
+        <TeamFormModal
+          team={editing === 'new' ? null : editing}
+          staff={staff.data ?? []}
+          onClose={() => setEditing(null)}
+        />
       )}
       <ConfirmModal
         opened={deleting !== null}

@@ -7,7 +7,23 @@ import type { Workspace } from '../../lib/types.ts';
 import { changed, useSchemaForm } from './forms.ts';
 import { useAction } from './useAction.ts';
 
-const COMMON_LANGUAGES = ['en', 'en-GB', 'en-US', 'fr', 'de', 'es', 'it', 'nl', 'pt', 'pt-BR', 'pl', 'sv', 'da', 'fi', 'nb'];
+const COMMON_LANGUAGES = [
+  'en',
+  'en-GB',
+  'en-US',
+  'fr',
+  'de',
+  'es',
+  'it',
+  'nl',
+  'pt',
+  'pt-BR',
+  'pl',
+  'sv',
+  'da',
+  'fi',
+  'nb',
+];
 const names = new Intl.DisplayNames(['en'], { type: 'language' });
 const languageName = (code: string) => {
   try {
@@ -38,7 +54,12 @@ export function WorkspaceForm({ workspace }: { workspace: Workspace }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <TextInput label="Workspace name" description="Shown to staff and to customers in the portal and emails." required {...form.text('name')} />
+        <TextInput
+          label="Workspace name"
+          description="Shown to staff and to customers in the portal and emails."
+          required
+          {...form.text('name')}
+        />
         <Select
           label="Time zone"
           description="Business hours, due times and reports follow this clock."

@@ -1,5 +1,5 @@
-import { createContext, useContext } from 'react';
-import type { ApiError } from '../../lib/api.ts';
+import { createContext, useContext, useEffect } from 'react';
+import { ApiError } from '../../lib/api.ts';
 
 /**
  * Inside the admin area, a 403 from the server closes the area with a polite notice. The UI does
@@ -8,3 +8,11 @@ import type { ApiError } from '../../lib/api.ts';
 export const AdminAccess = createContext<((err: ApiError) => void) | null>(null);
 
 export const useAdminAccess = () => useContext(AdminAccess);
+
+/** A read the server refused (403) closes the admin area the same way an action does. */
+export function useDenyOnForbidden(error: unknown) {
+  const deny = useAdminAccess();
+  useEffect(() => {
+    if (deny && error instanceof ApiError && error.status === 403) deny(error);
+  }, [deny, error]);
+}

@@ -7,7 +7,14 @@ export type FieldErrors = Record<string, string>;
 
 type Issue = z.core.$ZodIssue;
 
-const DEFAULT_PREFIXES = ['Invalid input', 'Invalid string', 'Too small', 'Too big', 'Invalid option', 'Invalid'];
+const DEFAULT_PREFIXES = [
+  'Invalid input',
+  'Invalid string',
+  'Too small',
+  'Too big',
+  'Invalid option',
+  'Invalid',
+];
 
 /** The contract's words when it has its own, otherwise a sentence a person can act on. */
 export function issueWords(issue: Issue): string {
@@ -15,7 +22,8 @@ export function issueWords(issue: Issue): string {
   if (own) return issue.message;
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Required' : `At least ${issue.minimum} characters`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? 'Required' : `At least ${issue.minimum} characters`;
       if (issue.origin === 'array') return `Choose at least ${issue.minimum}`;
       return `At least ${issue.minimum}`;
     case 'too_big':
@@ -34,14 +42,10 @@ export function issueWords(issue: Issue): string {
   }
 }
 
-/** One message per top-level field (an address in a list is reported on the list). */
+/** One message per top-level field (an item of a list is reported on the list). */
 export function issuesByField(issues: readonly Issue[]): FieldErrors {
   const out: FieldErrors = {};
-  for (const issue of issues) {
-    const key = issue.path.length ? String(issue.path[0]) : '';
-    const at = issue.path.length > 1 && typeof issue.path[1] === 'number' ? ` (item ${issue.path[1] + 1})` : '';
-    out[key] ??= issueWords(issue) + at;
-  }
+  for (const issue of issues) out[issue.path.length ? String(issue.path[0]) : ''] ??= issueWords(issue);
   return out;
 }
 

@@ -16,7 +16,10 @@ export const ROLES = [
 export const roleLabel = (role: string) => ROLES.find((r) => r.value === role)?.label ?? role;
 
 export const useAllStaff = () =>
-  useQuery({ queryKey: ['admin-staff'], queryFn: () => api<{ items: Staff[] }>('/staff').then((r) => r.items) });
+  useQuery({
+    queryKey: ['admin-staff'],
+    queryFn: () => api<{ items: Staff[] }>('/staff').then((r) => r.items),
+  });
 
 export const useAllTeams = () =>
   useQuery({ queryKey: ['teams'], queryFn: () => api<{ items: Team[] }>('/teams').then((r) => r.items) });
@@ -34,7 +37,8 @@ export const useInviteStaff = (onDone: (s: Staff) => void) =>
 
 export const useUpdateStaff = (done: (s: Staff) => string, onDone?: (s: Staff) => void) =>
   useAction({
-    run: ({ id, patch }: { id: string; patch: unknown }) => api<Staff>(`/staff/${id}`, { method: 'PATCH', body: patch }),
+    run: ({ id, patch }: { id: string; patch: unknown }) =>
+      api<Staff>(`/staff/${id}`, { method: 'PATCH', body: patch }),
     done,
     failed: 'The change was not saved',
     refresh: REFRESH,
@@ -44,7 +48,9 @@ export const useUpdateStaff = (done: (s: Staff) => string, onDone?: (s: Staff) =
 export const useSaveTeam = (onDone: (t: Team) => void) =>
   useAction({
     run: ({ id, body }: { id: string | null; body: unknown }) =>
-      id ? api<Team>(`/teams/${id}`, { method: 'PATCH', body }) : api<Team>('/teams', { method: 'POST', body }),
+      id
+        ? api<Team>(`/teams/${id}`, { method: 'PATCH', body })
+        : api<Team>('/teams', { method: 'POST', body }),
     done: (t, v) => (v.id ? `Team ${t.name} saved` : `Team ${t.name} created`),
     failed: 'The team was not saved',
     refresh: REFRESH,

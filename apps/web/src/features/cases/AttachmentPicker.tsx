@@ -8,7 +8,14 @@ export function AttachmentPicker({ att }: { att: ReturnType<typeof useAttachment
     <Group gap="xs">
       <FileButton onChange={(f) => f.length && void att.add(f)} multiple>
         {(props) => (
-          <Button {...props} variant="subtle" color="gray" size="xs" leftSection={<IconPaperclip size={14} />} loading={att.uploading}>
+          <Button
+            {...props}
+            variant="subtle"
+            color="gray"
+            size="xs"
+            leftSection={<IconPaperclip size={14} />}
+            loading={att.uploading}
+          >
             Attach files
           </Button>
         )}

@@ -9,7 +9,12 @@ export const StatusBadge = ({ status }: { status: CaseStatus }) => (
 );
 
 export const PriorityBadge = ({ priority }: { priority: CasePriority }) => (
-  <Badge color={PRIORITY_COLOR[priority]} variant={priority === 'urgent' ? 'filled' : 'outline'} radius="sm" tt="capitalize">
+  <Badge
+    color={PRIORITY_COLOR[priority]}
+    variant={priority === 'urgent' ? 'filled' : 'outline'}
+    radius="sm"
+    tt="capitalize"
+  >
     {priority}
   </Badge>
 );

@@ -4,20 +4,43 @@ import { notifyDone } from '../../lib/notify.ts';
 import type { CaseDetail, CaseStatus } from '../../lib/types.ts';
 import { useStaffList, useTeams, useUpdateCase } from './useCase.ts';
 
-const PRIORITIES = ['low', 'normal', 'high', 'urgent'].map((p) => ({ value: p, label: p[0]!.toUpperCase() + p.slice(1) }));
+const PRIORITIES = ['low', 'normal', 'high', 'urgent'].map((p) => ({
+  value: p,
+  label: p[0]!.toUpperCase() + p.slice(1),
+}));
 
 /** Status, priority, assignee, team and tags, each editable in place when the server says so. */
 export function CaseFields({ c }: { c: CaseDetail }) {
   const update = useUpdateCase(c);
   const staff = useStaffList();
   const teams = useTeams();
-  const change = (patch: Record<string, unknown>, what: string) => update.mutate(patch, { onSuccess: () => notifyDone(what) });
-  const statuses = [c.status, ...c.can.transitions].map((s) => ({ value: s, label: STATUS_LABEL[s as CaseStatus] }));
+  const change = (patch: Record<string, unknown>, what: string) =>
+    update.mutate(patch, { onSuccess: () => notifyDone(what) });
+  const statuses = [c.status, ...c.can.transitions].map((s) => ({
+    value: s,
+    label: STATUS_LABEL[s as CaseStatus],
+  }));
   const editable = c.can.update;
   return (
     <Stack gap="sm">
-      <Select label="Status" data={statuses} value={c.status} disabled={!editable || c.can.transitions.length === 0} allowDeselect={false} onChange={(v) => v && v !== c.status && change({ status: v }, `Status set to ${STATUS_LABEL[v as CaseStatus]}`)} />
-      <Select label="Priority" data={PRIORITIES} value={c.priority} disabled={!editable} allowDeselect={false} onChange={(v) => v && v !== c.priority && change({ priority: v }, `Priority set to ${v}`)} />
+      <Select
+        label="Status"
+        data={statuses}
+        value={c.status}
+        disabled={!editable || c.can.transitions.length === 0}
+        allowDeselect={false}
+        onChange={(v) =>
+          v && v !== c.status && change({ status: v }, `Status set to ${STATUS_LABEL[v as CaseStatus]}`)
+        }
+      />
+      <Select
+        label="Priority"
+        data={PRIORITIES}
+        value={c.priority}
+        disabled={!editable}
+        allowDeselect={false}
+        onChange={(v) => v && v !== c.priority && change({ priority: v }, `Priority set to ${v}`)}
+      />
       <Select
         label="Assignee"
         placeholder="Unassigned"
@@ -37,7 +60,14 @@ export function CaseFields({ c }: { c: CaseDetail }) {
         value={c.team?.id ?? null}
         onChange={(v) => change({ team_id: v }, v ? 'Team changed' : 'Team removed')}
       />
-      <TagsInput label="Tags" placeholder={editable ? 'Add a tag' : undefined} disabled={!editable} value={c.tags} onChange={(tags) => change({ tags }, 'Tags saved')} clearable />
+      <TagsInput
+        label="Tags"
+        placeholder={editable ? 'Add a tag' : undefined}
+        disabled={!editable}
+        value={c.tags}
+        onChange={(tags) => change({ tags }, 'Tags saved')}
+        clearable
+      />
     </Stack>
   );
 }

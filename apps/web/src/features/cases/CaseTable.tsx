@@ -31,7 +31,14 @@ export function CaseTable({ cases }: { cases: CaseSummary[] }) {
               </Text>
             </Table.Td>
             <Table.Td>
-              <Anchor component={Link} to={`/cases/${c.id}`} fw={600} size="sm" c="dark" onClick={(e) => e.stopPropagation()}>
+              <Anchor
+                component={Link}
+                to={`/cases/${c.id}`}
+                fw={600}
+                size="sm"
+                c="dark"
+                onClick={(e) => e.stopPropagation()}
+              >
                 {c.subject}
               </Anchor>
               <Text size="xs" c="dimmed">

@@ -19,7 +19,17 @@ export function MessageList({ messages }: { messages: Message[] }) {
         const note = m.visibility === 'internal';
         const fromCustomer = m.author.kind === 'customer';
         return (
-          <Paper key={m.id} withBorder radius="md" p="md" bg={note ? 'yellow.0' : fromCustomer ? 'white' : 'teal.0'} style={note ? { borderColor: 'var(--mantine-color-yellow-4)', borderStyle: 'dashed' } : undefined} aria-label={note ? 'Internal note' : fromCustomer ? 'Message from the customer' : 'Reply to the customer'}>
+          <Paper
+            key={m.id}
+            withBorder
+            radius="md"
+            p="md"
+            bg={note ? 'yellow.0' : fromCustomer ? 'white' : 'teal.0'}
+            style={note ? { borderColor: 'var(--mantine-color-yellow-4)', borderStyle: 'dashed' } : undefined}
+            aria-label={
+              note ? 'Internal note' : fromCustomer ? 'Message from the customer' : 'Reply to the customer'
+            }
+          >
             <Group justify="space-between" mb="xs" wrap="nowrap">
               <Group gap="sm" wrap="nowrap">
                 <Avatar radius="xl" size="sm" color={fromCustomer ? 'blue' : 'teal'}>

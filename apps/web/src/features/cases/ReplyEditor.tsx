@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { RichTextEditor } from '@mantine/tiptap';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from '@tiptap/extension-link';
 import { type Editor, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useEffect, useImperativeHandle, useState } from 'react';
 import { ApiError, api } from '../../lib/api.ts';
 import { notifyDone, notifyError } from '../../lib/notify.ts';
@@ -23,7 +23,11 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
   const [mode, setMode] = useState<Mode>(canReply ? 'public' : 'internal');
   const [conflict, setConflict] = useState(false);
   const att = useAttachments();
-  const editor = useEditor({ extensions: [StarterKit, Link.configure({ openOnClick: false })], content: '', immediatelyRender: true });
+  const editor = useEditor({
+    extensions: [StarterKit, Link.configure({ openOnClick: false })],
+    content: '',
+    immediatelyRender: true,
+  });
   useImperativeHandle(handle, () => ({
     focus: (m) => {
       setMode(m === 'public' && !canReply ? 'internal' : m);
@@ -37,7 +41,11 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
     return () => void editor.off('update', update);
   }, [editor, onTyping]);
   const send = useMutation({
-    mutationFn: (version: number) => api(`/cases/${c.id}/messages`, { method: 'POST', body: { body: textOf(editor), visibility: mode, attachment_ids: att.files.map((a) => a.id), version } }),
+    mutationFn: (version: number) =>
+      api(`/cases/${c.id}/messages`, {
+        method: 'POST',
+        body: { body: textOf(editor), visibility: mode, attachment_ids: att.files.map((a) => a.id), version },
+      }),
     onSuccess: async () => {
       editor?.commands.clearContent(true);
       att.clear();
@@ -54,7 +62,10 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
   const empty = !editor || editor.isEmpty;
   const submit = () => !empty && send.mutate(c.version);
   const sendAnyway = async () => {
-    const fresh = await qc.fetchQuery({ queryKey: ['case', c.id], queryFn: () => api<CaseDetail>(`/cases/${c.id}`) });
+    const fresh = await qc.fetchQuery({
+      queryKey: ['case', c.id],
+      queryFn: () => api<CaseDetail>(`/cases/${c.id}`),
+    });
     send.mutate(fresh.version);
   };
   if (!canReply && !c.can.add_internal_note) return null;
@@ -73,10 +84,15 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
             aria-label="Message type"
           />
           <Text size="xs" c="dimmed">
-            {mode === 'internal' ? 'Only staff see internal notes.' : `To ${c.customer.name} <${c.customer.email}>`}
+            {mode === 'internal'
+              ? 'Only staff see internal notes.'
+              : `To ${c.customer.name} <${c.customer.email}>`}
           </Text>
         </Group>
-        <RichTextEditor editor={editor} onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && submit()}>
+        <RichTextEditor
+          editor={editor}
+          onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && submit()}
+        >
           <RichTextEditor.Toolbar>
             <RichTextEditor.ControlsGroup>
               <RichTextEditor.Bold />
@@ -90,16 +106,35 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
         </RichTextEditor>
         <Group justify="space-between">
           <AttachmentPicker att={att} />
-          <Button onClick={submit} loading={send.isPending} disabled={empty || att.uploading} color={mode === 'internal' ? 'yellow' : 'teal'}>
+          <Button
+            onClick={submit}
+            loading={send.isPending}
+            disabled={empty || att.uploading}
+            color={mode === 'internal' ? 'yellow' : 'teal'}
+          >
             {mode === 'internal' ? 'Add note' : 'Send reply'}
           </Button>
         </Group>
       </Stack>
-      <Modal opened={conflict} onClose={() => setConflict(false)} title="This case changed while you were writing" centered>
+      <Modal
+        opened={conflict}
+        onClose={() => setConflict(false)}
+        title="This case changed while you were writing"
+        centered
+      >
         <Stack>
-          <Text size="sm">Someone else replied or changed the case since you opened it. Check what changed before sending, or send your message anyway.</Text>
+          <Text size="sm">
+            Someone else replied or changed the case since you opened it. Check what changed before sending,
+            or send your message anyway.
+          </Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => { setConflict(false); void qc.invalidateQueries({ queryKey: ['case', c.id] }); }}>
+            <Button
+              variant="default"
+              onClick={() => {
+                setConflict(false);
+                void qc.invalidateQueries({ queryKey: ['case', c.id] });
+              }}
+            >
               Review the changes
             </Button>
             <Button onClick={sendAnyway} loading={send.isPending}>

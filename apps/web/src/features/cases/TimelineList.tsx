@@ -2,7 +2,14 @@ import { Text, Timeline } from '@mantine/core';
 import { ago, fullDate, STATUS_LABEL } from '../../lib/format.ts';
 import type { CaseStatus, TimelineEvent } from '../../lib/types.ts';
 
-const FIELD: Record<string, string> = { assignee_id: 'assignee', team_id: 'team', status: 'status', priority: 'priority', tags: 'tags', subject: 'subject' };
+const FIELD: Record<string, string> = {
+  assignee_id: 'assignee',
+  team_id: 'team',
+  status: 'status',
+  priority: 'priority',
+  tags: 'tags',
+  subject: 'subject',
+};
 
 /** One line a person reads for each recorded event. */
 export function describeEvent(e: TimelineEvent): string {
@@ -31,7 +38,10 @@ export function TimelineList({ events }: { events: TimelineEvent[] }) {
   return (
     <Timeline bulletSize={14} lineWidth={2} active={events.length}>
       {[...events].reverse().map((e) => (
-        <Timeline.Item key={e.seq} title={<Text size="sm">{`${e.actor.name ?? 'Fairdesk'} ${describeEvent(e)}`}</Text>}>
+        <Timeline.Item
+          key={e.seq}
+          title={<Text size="sm">{`${e.actor.name ?? 'Fairdesk'} ${describeEvent(e)}`}</Text>}
+        >
           <Text size="xs" c="dimmed" title={fullDate(e.created_at)}>
             {ago(e.created_at)}
           </Text>

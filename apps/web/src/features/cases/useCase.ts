@@ -3,12 +3,22 @@ import { api } from '../../lib/api.ts';
 import { notifyError } from '../../lib/notify.ts';
 import type { CaseDetail, Staff, Team } from '../../lib/types.ts';
 
-export const useCase = (id: string) => useQuery({ queryKey: ['case', id], queryFn: ({ signal }) => api<CaseDetail>(`/cases/${id}`, { signal }) });
+export const useCase = (id: string) =>
+  useQuery({ queryKey: ['case', id], queryFn: ({ signal }) => api<CaseDetail>(`/cases/${id}`, { signal }) });
 
 export const useStaffList = () =>
-  useQuery({ queryKey: ['staff'], queryFn: () => api<{ items: Staff[] }>('/staff?active=true').then((r) => r.items), staleTime: 300_000 });
+  useQuery({
+    queryKey: ['staff'],
+    queryFn: () => api<{ items: Staff[] }>('/staff?active=true').then((r) => r.items),
+    staleTime: 300_000,
+  });
 
-export const useTeams = () => useQuery({ queryKey: ['teams'], queryFn: () => api<{ items: Team[] }>('/teams').then((r) => r.items), staleTime: 300_000 });
+export const useTeams = () =>
+  useQuery({
+    queryKey: ['teams'],
+    queryFn: () => api<{ items: Team[] }>('/teams').then((r) => r.items),
+    staleTime: 300_000,
+  });
 
 /** PATCH /cases/{id} with the version shown, so a change made meanwhile by someone else is not overwritten. */
 export function useUpdateCase(c: CaseDetail | undefined) {

@@ -5,7 +5,10 @@ import { api } from '../../lib/api.ts';
 export function usePresence(caseId: string) {
   const state = useRef<'viewing' | 'replying'>('viewing');
   useEffect(() => {
-    const beat = () => void api(`/cases/${caseId}/presence`, { method: 'PUT', body: { state: state.current } }).catch(() => {});
+    const beat = () =>
+      void api(`/cases/${caseId}/presence`, { method: 'PUT', body: { state: state.current } }).catch(
+        () => {},
+      );
     beat();
     const timer = setInterval(beat, 15_000);
     return () => {

@@ -7,12 +7,24 @@ import { ago } from '../../lib/format.ts';
 import type { Customer, Page } from '../../lib/types.ts';
 import { StatusBadge } from '../cases/CaseBadges.tsx';
 
-type CaseItem = { id: string; number: number; subject: string; status: 'new' | 'open' | 'pending' | 'on_hold' | 'solved' | 'closed'; updated_at: string };
+type CaseItem = {
+  id: string;
+  number: number;
+  subject: string;
+  status: 'new' | 'open' | 'pending' | 'on_hold' | 'solved' | 'closed';
+  updated_at: string;
+};
 
 /** Who the customer is and what else they have asked, beside the case. */
 export function CustomerPanel({ customerId, currentCaseId }: { customerId: string; currentCaseId: string }) {
-  const customer = useQuery({ queryKey: ['customer', customerId], queryFn: () => api<Customer>(`/customers/${customerId}`) });
-  const history = useQuery({ queryKey: ['customer-cases', customerId], queryFn: () => api<Page<CaseItem>>(`/customers/${customerId}/cases?limit=10`) });
+  const customer = useQuery({
+    queryKey: ['customer', customerId],
+    queryFn: () => api<Customer>(`/customers/${customerId}`),
+  });
+  const history = useQuery({
+    queryKey: ['customer-cases', customerId],
+    queryFn: () => api<Page<CaseItem>>(`/customers/${customerId}/cases?limit=10`),
+  });
   if (!customer.data) return <Loader size="sm" aria-label="Loading customer" />;
   const c = customer.data;
   const others = (history.data?.items ?? []).filter((x) => x.id !== currentCaseId);

@@ -16,7 +16,11 @@ export function CaseListItem({ c }: { c: CaseSummary }) {
         <CustomerStatus status={c.status} />
       </Group>
       <Text size="sm" c="dimmed" mt={6}>
-        Case #{c.number} · updated <time dateTime={updated} title={fullDate(updated)}>{ago(updated)}</time> · {c.message_count} {c.message_count === 1 ? 'message' : 'messages'}
+        Case #{c.number} · updated{' '}
+        <time dateTime={updated} title={fullDate(updated)}>
+          {ago(updated)}
+        </time>{' '}
+        · {c.message_count} {c.message_count === 1 ? 'message' : 'messages'}
       </Text>
     </Paper>
   );
@@ -24,4 +28,6 @@ export function CaseListItem({ c }: { c: CaseSummary }) {
 
 /** What the customer can see changed last: a message, or the case being solved or closed (not internal housekeeping). */
 const lastVisibleChange = (c: CaseSummary) =>
-  [c.created_at, c.last_message_at, c.solved_at, c.closed_at].filter((t): t is string => !!t).sort((a, b) => Date.parse(b) - Date.parse(a))[0]!;
+  [c.created_at, c.last_message_at, c.solved_at, c.closed_at]
+    .filter((t): t is string => !!t)
+    .sort((a, b) => Date.parse(b) - Date.parse(a))[0]!;

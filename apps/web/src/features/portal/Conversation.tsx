@@ -1,4 +1,4 @@
-import { Anchor, Avatar, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { ago, fileSize, fullDate } from '../../lib/format.ts';
 import type { Message } from '../../lib/types.ts';
@@ -14,16 +14,38 @@ const initials = (name: string) =>
 /** The conversation as the customer sees it: their own messages and the team's replies (the server sends nothing else). */
 export function Conversation({ messages }: { messages: Message[] }) {
   return (
-    <Stack gap="md" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Conversation">
+    <Stack
+      gap="md"
+      component="ol"
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+      aria-label="Conversation"
+    >
       {messages.map((m) => {
         const mine = m.author.kind === 'customer';
         const who = mine ? 'You' : (m.author.name ?? 'Support team');
         return (
-          <Paper key={m.id} component="li" withBorder radius="md" p="md" bg={mine ? 'white' : 'teal.0'} ml={mine ? { base: 0, sm: 'xl' } : 0} mr={mine ? 0 : { base: 0, sm: 'xl' }} aria-label={`${who}, ${ago(m.created_at)}`}>
+          <Paper
+            key={m.id}
+            component="li"
+            withBorder
+            radius="md"
+            p="md"
+            bg={mine ? 'white' : 'teal.0'}
+            ml={mine ? { base: 0, sm: 'xl' } : 0}
+            mr={mine ? 0 : { base: 0, sm: 'xl' }}
+            aria-label={`${who}, ${ago(m.created_at)}`}
+          >
             <Group gap="sm" wrap="nowrap" mb="xs">
-              <Avatar radius="xl" size="md" color={mine ? 'blue' : 'teal'} aria-hidden>
+              <ThemeIcon
+                radius="xl"
+                size={38}
+                color={mine ? 'blue.9' : 'teal.9'}
+                fz="sm"
+                fw={700}
+                aria-hidden
+              >
                 {initials(who)}
-              </Avatar>
+              </ThemeIcon>
               <div>
                 <Text size="sm" fw={600}>
                   {who}
@@ -34,7 +56,13 @@ export function Conversation({ messages }: { messages: Message[] }) {
                     </Text>
                   )}
                 </Text>
-                <Text size="xs" c="dimmed" component="time" dateTime={m.created_at} title={fullDate(m.created_at)}>
+                <Text
+                  size="xs"
+                  c="dimmed"
+                  component="time"
+                  dateTime={m.created_at}
+                  title={fullDate(m.created_at)}
+                >
                   {fullDate(m.created_at)}
                 </Text>
               </div>

@@ -1,7 +1,7 @@
-import { Button, CloseButton, FileButton, Group, Pill, Stack, Text } from '@mantine/core';
+import { Badge, Button, CloseButton, FileButton, Group, Stack, Text } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
-import type { useAttachments } from '../cases/useAttachments.ts';
 import { fileSize } from '../../lib/format.ts';
+import type { useAttachments } from '../cases/useAttachments.ts';
 
 type Props = { att: ReturnType<typeof useAttachments>; error?: string | null };
 
@@ -12,7 +12,14 @@ export function FilePicker({ att, error }: Props) {
       <Group gap="xs">
         <FileButton onChange={(f) => f.length && void att.add(f)} multiple>
           {(props) => (
-            <Button {...props} variant="default" size="sm" leftSection={<IconPaperclip size={16} />} loading={att.uploading} loaderProps={{ 'aria-label': 'Uploading' }}>
+            <Button
+              {...props}
+              variant="default"
+              size="sm"
+              leftSection={<IconPaperclip size={16} />}
+              loading={att.uploading}
+              loaderProps={{ 'aria-label': 'Uploading' }}
+            >
               Attach files
             </Button>
           )}
@@ -26,14 +33,22 @@ export function FilePicker({ att, error }: Props) {
       {att.files.length > 0 && (
         <Group gap="xs" aria-label="Attached files" role="list">
           {att.files.map((a) => (
-            <Pill key={a.id} size="lg" role="listitem" style={{ maxWidth: '100%' }}>
-              <Group gap={4} wrap="nowrap">
-                <Text size="sm" truncate>
-                  {a.filename} ({fileSize(a.size_bytes)})
-                </Text>
+            <Badge
+              key={a.id}
+              role="listitem"
+              size="xl"
+              variant="light"
+              color="gray"
+              c="dark.7"
+              tt="none"
+              fw={500}
+              maw="100%"
+              rightSection={
                 <CloseButton size="sm" aria-label={`Remove ${a.filename}`} onClick={() => att.remove(a.id)} />
-              </Group>
-            </Pill>
+              }
+            >
+              {a.filename} ({fileSize(a.size_bytes)})
+            </Badge>
           ))}
         </Group>
       )}

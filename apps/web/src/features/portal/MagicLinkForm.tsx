@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { notifyDone, notifyError } from '../../lib/notify.ts';
-import { emailError } from './validation.ts';
+import { prefetchChecks, withChecks } from './checks.ts';
 
 const SENT = 'If that address is known, a link is on its way; check your inbox.';
 
@@ -19,9 +19,11 @@ export function MagicLinkForm() {
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const problem = emailError(email);
-    setError(problem);
-    if (!problem) send.mutate(email.trim());
+    void withChecks(({ emailError }) => {
+      const problem = emailError(email);
+      setError(problem);
+      if (!problem) send.mutate(email.trim());
+    });
   };
   if (send.isSuccess)
     return (
@@ -35,12 +37,22 @@ export function MagicLinkForm() {
       </Stack>
     );
   return (
-    <form onSubmit={submit} noValidate aria-label="Email me a sign-in link">
+    <form onSubmit={submit} onFocus={prefetchChecks} noValidate aria-label="Email me a sign-in link">
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           No password needed: we email you a link that signs you in.
         </Text>
-        <TextInput label="Email address" type="email" autoComplete="email" inputMode="email" size="md" required value={email} error={error} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <TextInput
+          label="Email address"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          size="md"
+          required
+          value={email}
+          error={error}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+        />
         <Button type="submit" size="md" loading={send.isPending} fullWidth>
           Email me a sign-in link
         </Button>

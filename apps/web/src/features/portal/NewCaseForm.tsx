@@ -6,8 +6,9 @@ import { api } from '../../lib/api.ts';
 import { notifyDone, notifyError } from '../../lib/notify.ts';
 import type { CaseDetail } from '../../lib/types.ts';
 import { useAttachments } from '../cases/useAttachments.ts';
+import { prefetchChecks, withChecks } from './checks.ts';
 import { FilePicker } from './FilePicker.tsx';
-import { type CaseFormErrors, caseFormErrors, hasErrors } from './validation.ts';
+import type { CaseFormErrors } from './validation.ts';
 
 /** Subject, description and files; checked with the contract's CaseCreate before it is sent. */
 export function NewCaseForm() {
@@ -20,7 +21,8 @@ export function NewCaseForm() {
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const att = useAttachments();
   const open = useMutation({
-    mutationFn: (v: { subject: string; body: string; attachment_ids: string[] }) => api<CaseDetail>('/cases', { method: 'POST', body: v }),
+    mutationFn: (v: { subject: string; body: string; attachment_ids: string[] }) =>
+      api<CaseDetail>('/cases', { method: 'POST', body: v }),
     onSuccess: (c) => {
       qc.setQueryData(['case', c.id], c);
       void qc.invalidateQueries({ queryKey: ['cases'] });
@@ -32,17 +34,41 @@ export function NewCaseForm() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const values = { subject: subject.trim(), body: body.trim(), attachment_ids: att.files.map((a) => a.id) };
-    const found = caseFormErrors(values);
-    setErrors(found);
-    if (found.subject) subjectRef.current?.focus();
-    else if (found.body) bodyRef.current?.focus();
-    if (!hasErrors(found) && !att.uploading) open.mutate(values);
+    void withChecks(({ caseFormErrors }) => {
+      const found = caseFormErrors(values);
+      setErrors(found);
+      if (found.subject) subjectRef.current?.focus();
+      else if (found.body) bodyRef.current?.focus();
+      if (Object.keys(found).length === 0 && !att.uploading) open.mutate(values);
+    });
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Open a new case">
+    <form onSubmit={submit} onFocus={prefetchChecks} noValidate aria-label="Open a new case">
       <Stack gap="lg">
-        <TextInput ref={subjectRef} label="Subject" description="A few words, for example “My order arrived damaged”" size="md" required maxLength={300} value={subject} error={errors.subject} onChange={(e) => setSubject(e.currentTarget.value)} />
-        <Textarea ref={bodyRef} label="What happened?" description="Tell us what you expected, what happened instead, and any order or invoice number." size="md" required autosize minRows={6} maxRows={20} value={body} error={errors.body} onChange={(e) => setBody(e.currentTarget.value)} />
+        <TextInput
+          ref={subjectRef}
+          label="Subject"
+          description="A few words, for example “My order arrived damaged”"
+          size="md"
+          required
+          maxLength={300}
+          value={subject}
+          error={errors.subject}
+          onChange={(e) => setSubject(e.currentTarget.value)}
+        />
+        <Textarea
+          ref={bodyRef}
+          label="What happened?"
+          description="Tell us what you expected, what happened instead, and any order or invoice number."
+          size="md"
+          required
+          autosize
+          minRows={6}
+          maxRows={20}
+          value={body}
+          error={errors.body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+        />
         <FilePicker att={att} error={errors.attachments} />
         <Group justify="flex-end" gap="sm">
           <Button component={Link} to="/" variant="default" size="md">

@@ -6,8 +6,8 @@ import { api } from '../../lib/api.ts';
 import { notifyDone, notifyError } from '../../lib/notify.ts';
 import type { CaseDetail, Message } from '../../lib/types.ts';
 import { useAttachments } from '../cases/useAttachments.ts';
+import { prefetchChecks, withChecks } from './checks.ts';
 import { FilePicker } from './FilePicker.tsx';
-import { replyError } from './validation.ts';
 
 /** A plain text reply (no editor library: the portal stays light), with attachments. */
 export function ReplyForm({ c }: { c: CaseDetail }) {
@@ -16,7 +16,11 @@ export function ReplyForm({ c }: { c: CaseDetail }) {
   const [error, setError] = useState<string | null>(null);
   const att = useAttachments();
   const send = useMutation({
-    mutationFn: () => api<Message>(`/cases/${c.id}/messages`, { method: 'POST', body: { body: body.trim(), attachment_ids: att.files.map((a) => a.id) } }),
+    mutationFn: () =>
+      api<Message>(`/cases/${c.id}/messages`, {
+        method: 'POST',
+        body: { body: body.trim(), attachment_ids: att.files.map((a) => a.id) },
+      }),
     onSuccess: async () => {
       setBody('');
       att.clear();
@@ -28,13 +32,24 @@ export function ReplyForm({ c }: { c: CaseDetail }) {
   });
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
-    const problem = replyError(body, att.files.length);
-    setError(problem);
-    if (!problem && !att.uploading) send.mutate();
+    void withChecks(({ replyError }) => {
+      const problem = replyError(body, att.files.length);
+      setError(problem);
+      if (!problem && !att.uploading) send.mutate();
+    });
   };
   const reopens = c.status === 'solved';
   return (
-    <Paper withBorder radius="md" p="md" component="form" onSubmit={submit} noValidate aria-labelledby="reply-heading">
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="form"
+      onSubmit={submit}
+      noValidate
+      onFocus={prefetchChecks}
+      aria-labelledby="reply-heading"
+    >
       <Stack gap="sm">
         <Title order={3} size="h4" id="reply-heading">
           Write a reply
@@ -53,7 +68,13 @@ export function ReplyForm({ c }: { c: CaseDetail }) {
         />
         <Group justify="space-between" align="flex-start" gap="sm">
           <FilePicker att={att} />
-          <Button type="submit" size="md" leftSection={<IconSend size={18} />} loading={send.isPending} disabled={att.uploading}>
+          <Button
+            type="submit"
+            size="md"
+            leftSection={<IconSend size={18} />}
+            loading={send.isPending}
+            disabled={att.uploading}
+          >
             Send
           </Button>
         </Group>

@@ -6,7 +6,8 @@ import type { CaseSummary, Page } from '../../lib/types.ts';
 export const usePortalCases = () =>
   useInfiniteQuery({
     queryKey: ['cases', 'portal'],
-    queryFn: ({ pageParam, signal }) => api<Page<CaseSummary>>(`/cases${qs({ limit: 20, cursor: pageParam })}`, { signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<CaseSummary>>(`/cases${qs({ limit: 20, cursor: pageParam })}`, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     refetchOnWindowFocus: 'always',

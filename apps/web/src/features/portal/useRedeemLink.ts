@@ -11,7 +11,8 @@ export function useRedeemLink(token: string | null, onDone: () => void) {
   const qc = useQueryClient();
   const tried = useRef<string | null>(null);
   const redeem = useMutation({
-    mutationFn: (t: string) => api<{ user: CurrentUser }>('/portal/magic-links/redeem', { method: 'POST', body: { token: t } }),
+    mutationFn: (t: string) =>
+      api<{ user: CurrentUser }>('/portal/magic-links/redeem', { method: 'POST', body: { token: t } }),
     onSuccess: (session) => {
       qc.clear();
       qc.setQueryData(['me'], session.user);

@@ -3,7 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, errorMessage } from '../../lib/api.ts';
 
-type Props = { endpoint: '/sessions' | '/portal/sessions'; title: string; hint?: React.ReactNode; onDone: () => void };
+type Props = {
+  endpoint: '/sessions' | '/portal/sessions';
+  title: string;
+  hint?: React.ReactNode;
+  onDone: () => void;
+};
 
 /** Email and password sign-in, shared by the console and the demo portal. */
 export function SignInForm({ endpoint, title, hint, onDone }: Props) {
@@ -33,8 +38,21 @@ export function SignInForm({ endpoint, title, hint, onDone }: Props) {
               {errorMessage(signIn.error)}
             </Alert>
           )}
-          <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-          <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
           <Button type="submit" loading={signIn.isPending} fullWidth>
             Sign in
           </Button>

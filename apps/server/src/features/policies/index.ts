@@ -1,0 +1,2 @@
+export { type DemoPolicySet, seedDemoPolicies } from './demo.service.ts';
+export { policiesRoutes } from './policies.routes.ts';

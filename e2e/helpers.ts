@@ -1,0 +1,40 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'fairdesk';
+
+/** Signs a staff member in through the console's form. */
+export async function signInToConsole(page: Page, email: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'My open cases' })).toBeVisible();
+}
+
+/** A bearer token for seeding through the public API, as an integration would. */
+export async function apiToken(request: APIRequestContext, email: string, portal = false): Promise<string> {
+  const res = await request.post(portal ? '/api/v1/portal/sessions' : '/api/v1/sessions', {
+    data: { email, password: DEMO_PASSWORD },
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()).token;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export async function newPage(browser: Browser) {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+/** No serious or critical accessibility violations on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual(
+    [],
+  );
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png` });

@@ -1,0 +1,54 @@
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// The journeys run against a real Fairdesk: the production build of the web app, the API, and a
+// fresh embedded PostgreSQL seeded with the demo workspace, on loopback ports of their own.
+const port = Number(process.env.E2E_PORT ?? 3456);
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'fairdesk-e2e-'));
+chmodSync(dataDir, 0o755); // the postgres OS user must reach it when we run as root
+process.env.E2E_DATA_DIR = dataDir; // workers load this file again; keep one folder
+
+export default defineConfig({
+  testDir: 'e2e',
+  retries: 0,
+  workers: 1,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    },
+    viewport: { width: 1400, height: 900 },
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'node scripts/build-web.ts && node apps/server/src/main.ts --role=all',
+    url: `http://127.0.0.1:${port}/api/ready`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      EMBEDDED_PG_DIR: path.join(dataDir, 'pg'),
+      EMBEDDED_PG_PORT: String(port + 1000),
+      STORAGE_DIR: path.join(dataDir, 'files'),
+      LOG_LEVEL: 'warn',
+      SIGN_IN_RATE_LIMIT: '1000',
+    },
+  },
+});
