@@ -7,6 +7,12 @@ const knownDays = { '!': { missing: ['request.facts.days_since_delivery'] } };
 const fact = (name: string, value: boolean) => ({ '===': [{ var: `request.facts.${name}` }, value] });
 
 export const DEMO_POLICY_SET: DemoPolicySet = {
+  actors: {
+    admin: 'admin@fairdesk.example',
+    manager: 'manager@fairdesk.example',
+    supervisor: 'supervisor@fairdesk.example',
+    agent: 'agent@fairdesk.example',
+  },
   policies: [
     {
       name: 'Refund for a faulty item within 30 days',

@@ -26,7 +26,7 @@ export function ConsoleApp() {
   const location = useLocation();
   if (me.isPending) return loading;
   if (location.pathname === '/sign-in') return <SignInPage />;
-  if (!me.data || me.data.kind !== 'staff')
+  if (me.data?.kind !== 'staff')
     return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   return (
     <ConsoleShell me={me.data}>

@@ -35,7 +35,7 @@ export function SearchPage() {
               <PriorityBadge priority={h.case.priority} />
             </Group>
           </Group>
-          {/* The server escapes the text and adds only <mark> around matches. */}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the server escapes the text and adds only <mark> around matches */}
           <Text size="sm" mt={6} dangerouslySetInnerHTML={{ __html: h.headline }} />
           <Text size="xs" c="dimmed" mt={4}>
             {h.case.customer.name} · matched in the {h.matched_in} · updated {ago(h.case.updated_at)}

@@ -82,9 +82,9 @@ function CaseView({ c }: { c: CaseDetail }) {
       {c.can.reply ? (
         <ReplyForm key={c.id} c={c} />
       ) : (
-        <Alert color="gray" icon={<IconInfoCircle size={20} />} title="This case is closed">
+        <Alert color="gray" icon={<IconInfoCircle size={20} />}>
           <Stack gap="sm" align="flex-start">
-            <Text size="sm">This case is closed; open a new one if you need more help.</Text>
+            <Text>This case is closed; open a new one if you need more help.</Text>
             <Button component={Link} to="/new" size="md">
               Open a new case
             </Button>

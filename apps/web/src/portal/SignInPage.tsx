@@ -67,7 +67,7 @@ export function SignInPage({ me }: { me: CurrentUser | null }) {
                 leftSection={method === 'link' ? <IconKey size={18} /> : <IconMail size={18} />}
                 onClick={() => setMethod(method === 'link' ? 'password' : 'link')}
               >
-                {method === 'link' ? 'Use a password instead (demo)' : 'Email me a link instead'}
+                {method === 'link' ? 'Use a password (demo)' : 'Email me a link instead'}
               </Button>
             </Stack>
           </Paper>

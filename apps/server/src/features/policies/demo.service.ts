@@ -21,7 +21,12 @@ export type DemoRequest = {
   communicate?: boolean;
 };
 
-export type DemoPolicySet = { policies: PolicyCreate[]; requests: DemoRequest[] };
+export type DemoPolicySet = {
+  policies: PolicyCreate[];
+  requests: DemoRequest[];
+  /** Who acts for each role (by address); otherwise the first staff member holding it. */
+  actors?: Partial<Record<StaffRole, string>>;
+};
 
 /**
  * Seeds a workspace's policy set (published 60 days back) and a handful of requests on its
@@ -33,7 +38,7 @@ export async function seedDemoPolicies(deps: Deps, workspaceId: string, set: Dem
   const d: Deps = { ...deps, clock };
   const staff = await staffByRole(deps.db, workspaceId);
   const as = (role: StaffRole): StaffActor => {
-    const s = staff.find((x) => x.role === role);
+    const s = staff.find((x) => x.email === set.actors?.[role]) ?? staff.find((x) => x.role === role);
     if (!s) throw new Error(`The demo needs a ${role}`);
     return { kind: 'staff', workspaceId, staffId: s.id, role, sessionId: 'demo' };
   };

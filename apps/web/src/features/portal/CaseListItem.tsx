@@ -9,19 +9,18 @@ export function CaseListItem({ c }: { c: CaseSummary }) {
   const updated = lastVisibleChange(c);
   return (
     <Paper component={Link} to={`/cases/${c.id}`} withBorder radius="md" p="md" className="portal-card-link">
-      <Group justify="space-between" align="flex-start" gap="xs">
-        <Title order={3} size="h5" fw={600} style={{ flex: '1 1 14rem', overflowWrap: 'anywhere' }}>
-          {c.subject}
-        </Title>
+      <Title order={3} size="h5" fw={600} style={{ overflowWrap: 'anywhere' }}>
+        {c.subject}
+      </Title>
+      <Group gap="xs" mt={8} align="center">
         <CustomerStatus status={c.status} />
+        <Text size="sm" c="dimmed">
+          Case #{c.number} · updated{' '}
+          <time dateTime={updated} title={fullDate(updated)}>
+            {ago(updated)}
+          </time>
+        </Text>
       </Group>
-      <Text size="sm" c="dimmed" mt={6}>
-        Case #{c.number} · updated{' '}
-        <time dateTime={updated} title={fullDate(updated)}>
-          {ago(updated)}
-        </time>{' '}
-        · {c.message_count} {c.message_count === 1 ? 'message' : 'messages'}
-      </Text>
     </Paper>
   );
 }
