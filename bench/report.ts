@@ -25,15 +25,20 @@ export type Context = {
   load: string;
 };
 
-export async function writeResults(dir: string, r: Results, ctx: Context) {
+/**
+ * Writes <profile>.json/.md and copies them to latest.*: the per-profile files keep quick and full
+ * side by side. A partial run (--only, --seconds) writes only partial.*, so it never passes for a
+ * profile's results.
+ */
+export async function writeResults(dir: string, r: Results, ctx: Context, partial: boolean): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const json = `${JSON.stringify(r, null, 2)}\n`;
-  const md = markdown(r, ctx);
-  await writeFile(path.join(dir, `${r.profile}.json`), json);
-  await writeFile(path.join(dir, `${r.profile}.md`), md);
-  // latest.* is whichever profile ran last; the per-profile copies keep quick and full side by side.
-  await copyFile(path.join(dir, `${r.profile}.json`), path.join(dir, 'latest.json'));
-  await copyFile(path.join(dir, `${r.profile}.md`), path.join(dir, 'latest.md'));
+  const base = partial ? 'partial' : r.profile;
+  await writeFile(path.join(dir, `${base}.json`), `${JSON.stringify(r, null, 2)}\n`);
+  await writeFile(path.join(dir, `${base}.md`), markdown(r, ctx));
+  if (partial) return base;
+  await copyFile(path.join(dir, `${base}.json`), path.join(dir, 'latest.json'));
+  await copyFile(path.join(dir, `${base}.md`), path.join(dir, 'latest.md'));
+  return base;
 }
 
 const CEILING_OF: Record<string, string> = {

@@ -109,14 +109,9 @@ async function main(): Promise<number> {
   const load = `${loadAtStart} at the start, ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')} at the end`;
-  await writeResults(RESULTS, results, {
-    dataset,
-    runSeconds: profile.durationS,
-    seedSeconds,
-    totalSeconds,
-    load,
-  });
-  log(`results in bench/results/${profile.name}.json and latest.md (${totalSeconds} s)`);
+  const ctx = { dataset, runSeconds: profile.durationS, seedSeconds, totalSeconds, load };
+  const written = await writeResults(RESULTS, results, ctx, Boolean(only || args.seconds));
+  log(`results in bench/results/${written}.json and .md (${totalSeconds} s)`);
   // Any error fails the run. So does a scenario that completed nothing at any connection count (a
   // route that hangs); one count with nothing done in a short smoke run on a busy machine does not.
   const failed = scenarios.filter((s) => s.errors > 0);

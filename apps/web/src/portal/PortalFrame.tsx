@@ -20,7 +20,7 @@ export function PortalFrame({ workspace, actions, children }: Props) {
                 <ThemeIcon size="lg" radius="md" aria-hidden>
                   <IconLifebuoy size={20} />
                 </ThemeIcon>
-                <Title order={1} size="h4" lineClamp={1}>
+                <Title order={1} size="h4" lineClamp={2} lh={1.25}>
                   {workspace ? `${workspace} support` : 'Support'}
                 </Title>
               </Group>

@@ -44,6 +44,10 @@ export function WorkspaceForm({ workspace }: { workspace: Workspace }) {
     refresh: [['workspace'], ['me']],
     onFailed: form.fromServer,
   });
+  const languageCode = WorkspaceUpdate.shape.languages.unwrap().element;
+  const badCodes = form.values.languages.filter((l) => !languageCode.safeParse(l).success);
+  const languagesError =
+    form.errors.languages && (badCodes.length ? `Not a language code: ${badCodes.join(', ')}. Use codes such as en, fr or pt-BR.` : form.errors.languages);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const diff = changed(before, { ...form.values, name: form.values.name.trim() });
@@ -79,7 +83,7 @@ export function WorkspaceForm({ workspace }: { workspace: Workspace }) {
             data={COMMON_LANGUAGES}
             value={form.values.languages}
             onChange={(v) => form.set('languages', v)}
-            error={form.errors.languages || undefined}
+            error={languagesError || undefined}
             clearable
           />
           <Text size="xs" c="dimmed" mt={4} aria-live="polite">

@@ -23,10 +23,17 @@ export function CustomerDetails({ customer: c }: { customer: Customer }) {
           <DataList.ItemValue>
             <Stack gap={2}>
               {c.emails.map((e) => (
-                <Anchor key={e} href={`mailto:${e}`} size="sm">
-                  {e}
-                  {e === c.email && c.emails.length > 1 ? ' (primary)' : ''}
-                </Anchor>
+                <Text key={e} size="sm">
+                  <Anchor href={`mailto:${e}`} inherit>
+                    {e}
+                  </Anchor>
+                  {e === c.email && c.emails.length > 1 && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      · primary
+                    </Text>
+                  )}
+                </Text>
               ))}
             </Stack>
           </DataList.ItemValue>

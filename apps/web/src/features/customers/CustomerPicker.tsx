@@ -37,6 +37,7 @@ export function CustomerPicker({ label, description, exclude, value, onChange, e
       onChange={(id) => onChange(options.find((c) => c.id === id) ?? null)}
       nothingFoundMessage={list.isFetching ? 'Searching…' : 'Nobody found'}
       error={error}
+      openOnFocus={false}
       data-autofocus
     />
   );

@@ -15,7 +15,15 @@ const COLOR: Record<CaseStatus, string> = {
 
 /** The status in the customer's words ("Waiting for your reply"); a coloured dot beside dark text keeps it readable. */
 export const CustomerStatus = ({ status, size = 'lg' }: { status: CaseStatus; size?: 'md' | 'lg' }) => (
-  <Badge color={COLOR[status]} variant="dot" radius="sm" size={size} tt="none" fw={600} style={{ flexShrink: 0 }}>
+  <Badge
+    color={COLOR[status]}
+    variant="dot"
+    radius="sm"
+    size={size}
+    tt="none"
+    fw={600}
+    style={{ flexShrink: 0 }}
+  >
     {STATUS_FOR_CUSTOMER[status]}
   </Badge>
 );

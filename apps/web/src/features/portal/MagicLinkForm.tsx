@@ -51,7 +51,10 @@ export function MagicLinkForm() {
           required
           value={email}
           error={error}
-          onChange={(e) => setEmail(e.currentTarget.value)}
+          onChange={(e) => {
+            setEmail(e.currentTarget.value);
+            setError(null);
+          }}
         />
         <Button type="submit" size="md" loading={send.isPending} fullWidth>
           Email me a sign-in link

@@ -54,7 +54,10 @@ export function NewCaseForm() {
           maxLength={300}
           value={subject}
           error={errors.subject}
-          onChange={(e) => setSubject(e.currentTarget.value)}
+          onChange={(e) => {
+            setSubject(e.currentTarget.value);
+            setErrors(({ subject: _, ...rest }) => rest);
+          }}
         />
         <Textarea
           ref={bodyRef}
@@ -67,7 +70,10 @@ export function NewCaseForm() {
           maxRows={20}
           value={body}
           error={errors.body}
-          onChange={(e) => setBody(e.currentTarget.value)}
+          onChange={(e) => {
+            setBody(e.currentTarget.value);
+            setErrors(({ body: _, ...rest }) => rest);
+          }}
         />
         <FilePicker att={att} error={errors.attachments} />
         <Group justify="flex-end" gap="sm">

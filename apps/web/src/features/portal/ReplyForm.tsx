@@ -63,7 +63,10 @@ export function ReplyForm({ c }: { c: CaseDetail }) {
           size="md"
           value={body}
           error={error}
-          onChange={(e) => setBody(e.currentTarget.value)}
+          onChange={(e) => {
+            setBody(e.currentTarget.value);
+            setError(null);
+          }}
           onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && submit()}
         />
         <Group justify="space-between" align="flex-start" gap="sm">
