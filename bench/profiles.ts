@@ -27,8 +27,8 @@ export const PROFILES: Record<ProfileName, Profile> = {
     cases: 2_000,
     messages: 6_000,
     ...common,
-    durationS: 1,
-    warmupS: 0.3,
+    durationS: 0.5,
+    warmupS: 0.2,
     batch: 2_000,
   },
   quick: {
@@ -38,7 +38,7 @@ export const PROFILES: Record<ProfileName, Profile> = {
     ...common,
     durationS: 5,
     warmupS: 1,
-    batch: 20_000,
+    batch: 10_000,
   },
   full: {
     name: 'full',

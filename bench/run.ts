@@ -15,7 +15,7 @@ import { probe, runHttp, SCENARIOS, type ScenarioName, scenarioRequest } from '.
 import { CONNECTIONS, type Profile, profileNamed } from './profiles.ts';
 import { type Results, writeResults } from './report.ts';
 import { type Fixtures, seed } from './seed.ts';
-import { type AppProcess, sampleRss, startApp } from './server.ts';
+import { type AppProcess, cpuSeconds, sampleRss, startApp } from './server.ts';
 import type { ScenarioResult } from './stats.ts';
 import { sampleWaits } from './waits.ts';
 
@@ -37,8 +37,13 @@ const { values: args } = parseArgs({
 });
 
 const named = profileNamed(args.profile ?? 'quick');
-const profile = args.seconds ? { ...named, durationS: Number(args.seconds) } : named;
+const seconds = args.seconds === undefined ? undefined : Number(args.seconds);
+if (seconds !== undefined && !(seconds > 0)) throw new Error(`--seconds must be a positive number`);
+const profile = seconds ? { ...named, durationS: seconds } : named;
 const only = args.only ? new Set(args.only.split(',')) : undefined;
+const unknown = [...(only ?? [])].filter((n) => !(SCENARIOS as readonly string[]).includes(n));
+if (unknown.length)
+  throw new Error(`--only: unknown scenarios ${unknown.join(', ')} (${SCENARIOS.join(', ')})`);
 const wanted = (name: ScenarioName) => !only || only.has(name);
 const log = (s: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1)}s] ${s}`);
 const t0 = performance.now();
@@ -110,7 +115,7 @@ async function main(): Promise<number> {
     .map((l) => l.toFixed(1))
     .join(' ')} at the end`;
   const ctx = { dataset, runSeconds: profile.durationS, seedSeconds, totalSeconds, load };
-  const written = await writeResults(RESULTS, results, ctx, Boolean(only || args.seconds));
+  const written = await writeResults(RESULTS, results, ctx, Boolean(only || seconds));
   log(`results in bench/results/${written}.json and .md (${totalSeconds} s)`);
   // Any error fails the run. So does a scenario that completed nothing at any connection count (a
   // route that hangs); one count with nothing done in a short smoke run on a busy machine does not.
@@ -146,15 +151,31 @@ async function measure(db: BenchDatabase, app: AppProcess, f: Fixtures, p: Profi
         log(`${line(c)}\n    backends: ${await waits.stop()}`);
       }
       const waits = await sampleWaits(db.url);
+      const cpu = await cpuMeter(app.pid);
       const { result, statuses } = await runHttp(app.baseUrl, name, request, connections, p.durationS);
       out.push(result);
-      log(`${line(result)}\n    backends: ${await waits.stop()}`);
+      log(`${line(result)}\n    ${await cpu()}; backends: ${await waits.stop()}`);
       if (result.errors > 0) {
         log(`  answers by status: ${JSON.stringify(statuses)}; e.g. ${await probe(app.baseUrl, request)}`);
       }
     }
   }
   return out;
+}
+
+/**
+ * Cores used by the app and by this process (the load generator) over a run: with 2 cores shared by
+ * app, PostgreSQL and generator, it shows who had the CPU.
+ */
+async function cpuMeter(appPid: number) {
+  const [app0, self0, t0] = [await cpuSeconds(appPid), process.cpuUsage(), performance.now()];
+  return async () => {
+    const wall = (performance.now() - t0) / 1000;
+    const self = process.cpuUsage(self0);
+    const app = ((await cpuSeconds(appPid)) - app0) / wall;
+    const gen = (self.user + self.system) / 1e6 / wall;
+    return `cores used: app ${app.toFixed(2)}, load generator ${gen.toFixed(2)}`;
+  };
 }
 
 const line = (s: ScenarioResult) =>

@@ -10,7 +10,7 @@ export type Fixtures = {
   workspaceId: string;
   teamIds: string[];
   customerIds: string[];
-  /** A sample of cases to read, and of cases that can take a reply (not closed). */
+  /** A sample of cases to read, and those of them that can take a reply (neither solved nor closed). */
   caseIds: string[];
   replyCaseIds: string[];
   agentId: string;

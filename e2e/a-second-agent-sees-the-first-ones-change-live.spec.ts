@@ -32,7 +32,7 @@ test('a second agent sees the first one’s change live, and each sees the other
   await expect(tom.getByText(/Sam Carter is (here|replying)/)).toBeVisible({ timeout: 20_000 });
 
   // Sam raises the priority; Tom's view changes without a reload.
-  await sam.getByRole('textbox', { name: 'Priority' }).click();
+  await sam.getByRole('combobox', { name: 'Priority' }).click();
   await sam.getByRole('option', { name: 'Urgent' }).click();
   await expect(sam.getByText('Priority set to urgent')).toBeVisible();
   await expect(tom.locator('.mantine-Badge-root', { hasText: 'urgent' }).first()).toBeVisible();

@@ -15,6 +15,7 @@ import type { Deps } from './deps.ts';
 import { auditRoutes } from './features/audit/index.ts';
 import { casesRoutes, moveCasesToCustomer } from './features/cases/index.ts';
 import { customersRoutes } from './features/customers/index.ts';
+import { emailRoutes } from './features/email/index.ts';
 import { healthRoutes } from './features/health/index.ts';
 import { policiesRoutes } from './features/policies/index.ts';
 import { portalRoutes } from './features/portal/index.ts';
@@ -77,6 +78,7 @@ export async function buildApp(deps: Deps) {
       await v1.register(policiesRoutes(deps));
       await v1.register(auditRoutes(deps));
       await v1.register(realtimeRoutes(deps));
+      await v1.register(emailRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -35,6 +35,17 @@ const schema = z.object({
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Fairdesk <no-reply@fairdesk.example>'),
+  // Inbound SMTP listener (worker and all roles); port 0 turns it off.
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
+  INBOUND_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  // The domain of reply addresses (reply+<token>@MAIL_DOMAIN).
+  MAIL_DOMAIN: z.string().min(3).default('fairdesk.example'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: bool,
   // Serve the built browser app (apps/web/dist) from the same port; off in API-only deployments.

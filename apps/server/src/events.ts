@@ -38,11 +38,17 @@ export const EVENT_TYPES = [
   'customer_import.finished',
   'staff.invited',
   'staff.invitation_accepted',
+  'sla.warning',
+  'sla.breached',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Event type -> names of the jobs (in jobs.ts) that react to it. */
-export const SUBSCRIBERS: Subscribers = {};
+export const SUBSCRIBERS: Subscribers = {
+  'case.created': ['sla.recompute'],
+  'case.updated': ['sla.recompute'],
+  'message.added': ['sla.recompute', 'email.reply'],
+};
 
 const append = createEmitter(SUBSCRIBERS);
 

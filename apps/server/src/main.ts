@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_SIGN_INS, seedDemo } from './demo/index.ts';
 import type { Deps } from './deps.ts';
+import { type InboundSmtp, startInboundSmtp } from './features/email/index.ts';
 import { findDemoWorkspace } from './features/workspaces/index.ts';
 import { systemClock } from './infra/clock.ts';
 import { createDb, createPool } from './infra/db.ts';
@@ -78,6 +79,15 @@ if (role !== 'web') {
   });
 }
 
+// Inbound mail is accepted by the worker side; 0 turns the listener off.
+let inboundSmtp: InboundSmtp | undefined;
+if (role !== 'web' && config.INBOUND_SMTP_PORT > 0) {
+  inboundSmtp = await startInboundSmtp(deps, {
+    host: config.INBOUND_SMTP_HOST,
+    port: config.INBOUND_SMTP_PORT,
+  });
+}
+
 const app = role !== 'worker' ? await buildApp(deps) : undefined;
 if (app) {
   await app.listen({ port: config.PORT, host: config.HOST });
@@ -99,6 +109,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info({ signal }, 'shutting down: finishing requests and jobs in flight');
   await app?.close();
+  await inboundSmtp?.close();
   await runner?.stop();
   await db.destroy();
   await cluster?.stop();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, PageQuery, Text, Timestamp } from './common.ts';
+import { CaseSlaTarget } from './sla.ts';
 
 export const CaseStatus = z.enum(['new', 'open', 'pending', 'on_hold', 'solved', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
@@ -105,6 +106,8 @@ export const CaseDetail = CaseSummary.extend({
   attachments: z.array(Attachment),
   /** Other staff on this case right now, not the caller; always empty for customers. */
   viewers: z.array(CaseViewer),
+  /** Service-level targets (staff only; empty for customers). */
+  sla: z.array(CaseSlaTarget),
 });
 
 export const CaseCreate = z

@@ -13,7 +13,11 @@ export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S[], I[], U[]>
   : T[];
 
+export type AssignmentMode = "load_balanced" | "manual" | "round_robin";
+
 export type AuthorisationStatus = "approved" | "denied" | "pending";
+
+export type Availability = "away" | "offline" | "online";
 
 export type CaseChannel = "api" | "email" | "phone" | "portal";
 
@@ -25,9 +29,13 @@ export type CustomerImportStatus = "done" | "failed" | "queued" | "running";
 
 export type DecisionOutcome = "granted" | "needs_authorisation" | "refused";
 
+export type EmailDirection = "in" | "out";
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
+
+export type InboundEmailStatus = "deleted" | "ignored" | "processed" | "quarantined" | "received";
 
 export type Json = JsonValue;
 
@@ -41,7 +49,11 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type MailboxMode = "imap" | "smtp";
+
 export type MessageVisibility = "internal" | "public";
+
+export type OutgoingEmailStatus = "captured" | "failed" | "queued" | "sent";
 
 export type PartyKind = "customer" | "staff" | "system";
 
@@ -59,9 +71,22 @@ export type RequestKind = "advice" | "data_access" | "deadline_extension" | "goo
 
 export type SessionKind = "browser" | "token";
 
+export type SlaState = "at_risk" | "breached" | "met" | "on_track" | "paused";
+
+export type SlaTarget = "first_response" | "next_response" | "resolution";
+
 export type StaffRole = "admin" | "agent" | "manager" | "supervisor";
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface AgentRouting {
+  availability: Generated<Availability>;
+  capacity: number | null;
+  skills: Generated<string[]>;
+  staff_id: string;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
 
 export interface Attachments {
   case_id: string | null;
@@ -96,6 +121,20 @@ export interface Authorisations {
   required_role: StaffRole | null;
   status: Generated<AuthorisationStatus>;
   used_at: Timestamp | null;
+  workspace_id: string;
+}
+
+export interface BusinessCalendars {
+  closures: Generated<ArrayType<Timestamp>>;
+  created_at: Generated<Timestamp>;
+  holiday_country: string | null;
+  holiday_region: string | null;
+  id: Generated<string>;
+  name: string;
+  team_id: string | null;
+  time_zone: string;
+  updated_at: Generated<Timestamp>;
+  weekly: Generated<Json>;
   workspace_id: string;
 }
 
@@ -136,6 +175,24 @@ export interface Cases {
   team_id: string | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+  workspace_id: string;
+}
+
+export interface CaseSla {
+  breached_at: Timestamp | null;
+  business: boolean;
+  case_id: string;
+  due_at: Timestamp | null;
+  met_at: Timestamp | null;
+  minutes: number;
+  paused_at: Timestamp | null;
+  policy_id: string | null;
+  started_at: Timestamp;
+  state: SlaState;
+  target: SlaTarget;
+  updated_at: Generated<Timestamp>;
+  warn_at: Timestamp | null;
+  warned_at: Timestamp | null;
   workspace_id: string;
 }
 
@@ -214,6 +271,24 @@ export interface Decisions {
   workspace_id: string;
 }
 
+export interface EmailMessages {
+  case_id: string;
+  created_at: Generated<Timestamp>;
+  direction: EmailDirection;
+  id: Generated<string>;
+  inbound_email_id: string | null;
+  message_id: string | null;
+  message_id_header: string;
+  workspace_id: string;
+}
+
+export interface EmailReplyTokens {
+  case_id: string;
+  created_at: Generated<Timestamp>;
+  token: string;
+  workspace_id: string;
+}
+
 export interface EventChains {
   last_hash: Generated<Buffer>;
   last_seq: Generated<number>;
@@ -233,6 +308,29 @@ export interface Events {
   workspace_id: string;
 }
 
+export interface InboundEmails {
+  case_id: string | null;
+  html_sanitized: string | null;
+  id: Generated<string>;
+  linked_case_id: string | null;
+  mail_from: Generated<string>;
+  mailbox_id: string | null;
+  message_id: string | null;
+  message_id_header: string | null;
+  override: Generated<boolean>;
+  processed_at: Timestamp | null;
+  raw: Buffer | null;
+  rcpt_to: Generated<string[]>;
+  reason: string | null;
+  received_at: Generated<Timestamp>;
+  remote_address: string | null;
+  size_bytes: number;
+  status: Generated<InboundEmailStatus>;
+  subject: string | null;
+  text_full: string | null;
+  workspace_id: string;
+}
+
 export interface MagicLinks {
   created_at: Generated<Timestamp>;
   customer_id: string;
@@ -240,6 +338,17 @@ export interface MagicLinks {
   id: Generated<string>;
   token_hash: Buffer;
   used_at: Timestamp | null;
+  workspace_id: string;
+}
+
+export interface Mailboxes {
+  address: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  mode: Generated<MailboxMode>;
+  name: Generated<string>;
+  team_id: string | null;
+  updated_at: Generated<Timestamp>;
   workspace_id: string;
 }
 
@@ -262,6 +371,28 @@ export interface Organisations {
   id: Generated<string>;
   name: string;
   notes: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface OutgoingEmails {
+  attempts: Generated<number>;
+  case_id: string | null;
+  created_at: Generated<Timestamp>;
+  from_address: string;
+  html_body: string;
+  id: Generated<string>;
+  in_reply_to: string | null;
+  last_response: string | null;
+  message_id: string | null;
+  message_id_header: string;
+  references_header: string | null;
+  reply_to: string | null;
+  sent_at: Timestamp | null;
+  status: Generated<OutgoingEmailStatus>;
+  subject: string;
+  text_body: string;
+  to_address: string;
   updated_at: Generated<Timestamp>;
   workspace_id: string;
 }
@@ -326,6 +457,17 @@ export interface Requests {
   workspace_id: string;
 }
 
+export interface RoutingAssignments {
+  case_id: string;
+  created_at: Generated<Timestamp>;
+  difficult: Generated<boolean>;
+  explanation: string;
+  id: Generated<string>;
+  staff_id: string | null;
+  team_id: string | null;
+  workspace_id: string;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   customer_id: string | null;
@@ -335,6 +477,21 @@ export interface Sessions {
   staff_id: string | null;
   token_hash: Buffer;
   user_agent: string | null;
+  workspace_id: string;
+}
+
+export interface SlaPolicies {
+  active: Generated<boolean>;
+  conditions: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  pause_statuses: Generated<ArrayType<CaseStatus>>;
+  position: Generated<number>;
+  raise_priority_on_breach: Generated<boolean>;
+  targets: Json;
+  updated_at: Generated<Timestamp>;
+  warn_before_minutes: Generated<number>;
   workspace_id: string;
 }
 
@@ -367,6 +524,16 @@ export interface TeamMembers {
   workspace_id: string;
 }
 
+export interface TeamRouting {
+  default_capacity: Generated<number>;
+  difficult_window_hours: Generated<number>;
+  last_assigned_staff_id: string | null;
+  mode: Generated<AssignmentMode>;
+  team_id: string;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
 export interface Teams {
   created_at: Generated<Timestamp>;
   description: Generated<string>;
@@ -389,29 +556,40 @@ export interface Workspaces {
 }
 
 export interface DB {
+  agent_routing: AgentRouting;
   attachments: Attachments;
   authorisations: Authorisations;
+  business_calendars: BusinessCalendars;
   case_counts: CaseCounts;
   case_presence: CasePresence;
+  case_sla: CaseSla;
   cases: Cases;
   communications: Communications;
   customer_emails: CustomerEmails;
   customer_imports: CustomerImports;
   customers: Customers;
   decisions: Decisions;
+  email_messages: EmailMessages;
+  email_reply_tokens: EmailReplyTokens;
   event_chains: EventChains;
   events: Events;
+  inbound_emails: InboundEmails;
   magic_links: MagicLinks;
+  mailboxes: Mailboxes;
   messages: Messages;
   organisations: Organisations;
+  outgoing_emails: OutgoingEmails;
   policies: Policies;
   policy_settings: PolicySettings;
   policy_versions: PolicyVersions;
   requests: Requests;
+  routing_assignments: RoutingAssignments;
   sessions: Sessions;
+  sla_policies: SlaPolicies;
   staff: Staff;
   staff_invitations: StaffInvitations;
   team_members: TeamMembers;
+  team_routing: TeamRouting;
   teams: Teams;
   workspaces: Workspaces;
 }

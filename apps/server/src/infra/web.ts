@@ -15,8 +15,11 @@ export async function serveWebApp(app: FastifyInstance, dist = WEB_DIST) {
   if (!existsSync(path.join(dist, 'index.html'))) return null;
   await app.register(fastifyStatic, {
     root: dist,
-    wildcard: false,
-    index: false,
+    // Files are looked up at request time, so a rebuild is served without a restart.
+    wildcard: true,
+    // / and /portal/ are folders with an index.html; /portal redirects to /portal/.
+    index: 'index.html',
+    redirect: true,
     setHeaders: (reply, file) => {
       reply.header(
         'cache-control',

@@ -29,6 +29,8 @@ import { TimelineList } from '../features/cases/TimelineList.tsx';
 import { useCase, useUpdateCase } from '../features/cases/useCase.ts';
 import { usePresence } from '../features/cases/usePresence.ts';
 import { CustomerPanel } from '../features/customers/CustomerPanel.tsx';
+import { RequestsPanel } from '../features/policies/RequestsPanel.tsx';
+import { RequestsTabLabel } from '../features/policies/RequestsTabLabel.tsx';
 import { errorMessage } from '../lib/api.ts';
 import { ago } from '../lib/format.ts';
 import { notifyDone } from '../lib/notify.ts';
@@ -172,6 +174,9 @@ export function CasePage({ me }: { me: Staff }) {
             <Tabs.List mb="md">
               <Tabs.Tab value="conversation">Conversation ({c.messages.length})</Tabs.Tab>
               <Tabs.Tab value="timeline">Timeline ({c.timeline.length})</Tabs.Tab>
+              <Tabs.Tab value="requests">
+                <RequestsTabLabel caseId={c.id} />
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="conversation">
               <Stack gap="md">
@@ -183,6 +188,9 @@ export function CasePage({ me }: { me: Staff }) {
               <Paper withBorder radius="md" p="md">
                 <TimelineList events={c.timeline} />
               </Paper>
+            </Tabs.Panel>
+            <Tabs.Panel value="requests">
+              <RequestsPanel caseId={c.id} />
             </Tabs.Panel>
           </Tabs>
         </Grid.Col>

@@ -11,6 +11,12 @@ const SearchPage = lazy(() => import('./SearchPage.tsx').then((m) => ({ default:
 const AdminRoutes = lazy(() =>
   import('../features/admin/AdminRoutes.tsx').then((m) => ({ default: m.AdminRoutes })),
 );
+const AuthorisationsPage = lazy(() =>
+  import('../features/policies/AuthorisationsPage.tsx').then((m) => ({ default: m.AuthorisationsPage })),
+);
+const PoliciesRoutes = lazy(() =>
+  import('../features/policies/PoliciesRoutes.tsx').then((m) => ({ default: m.PoliciesRoutes })),
+);
 const CustomerPage = lazy(() =>
   import('../features/customers/CustomerPage.tsx').then((m) => ({ default: m.CustomerPage })),
 );
@@ -39,6 +45,8 @@ export function ConsoleApp() {
           <Route path="/search" element={<SearchPage />} />
           <Route path="/customers/:id" element={<CustomerPage />} />
           <Route path="/admin/*" element={<AdminRoutes me={me.data} />} />
+          <Route path="/authorisations" element={<AuthorisationsPage />} />
+          <Route path="/policies/*" element={<PoliciesRoutes me={me.data} />} />
           <Route path="*" element={<Navigate to="/queues/mine" replace />} />
         </Routes>
       </Suspense>

@@ -12,12 +12,21 @@ import {
   Title,
   Tooltip,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { IconChevronDown, IconKeyboard, IconLifebuoy, IconLogout, IconSettings } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconKeyboard,
+  IconLifebuoy,
+  IconLogout,
+  IconScale,
+  IconSettings,
+} from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { AuthorisationsNavLink } from '../features/policies/AuthorisationsNavLink.tsx';
 import { api } from '../lib/api.ts';
 import { useLiveUpdates } from '../lib/live.ts';
 import type { CurrentUser, QueueCounts } from '../lib/types.ts';
@@ -50,8 +59,9 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
   const isAdmin = me.role === 'admin';
   const count = (n: number | undefined) =>
     n === undefined ? null : (
-      <Badge size="sm" variant={n ? 'filled' : 'light'} color={n ? 'teal' : 'gray'} aria-label={`${n} cases`}>
+      <Badge size="sm" variant={n ? 'filled' : 'outline'} color={n ? 'teal' : 'gray.7'}>
         {n}
+        <VisuallyHidden> cases</VisuallyHidden>
       </Badge>
     );
   return (
@@ -117,6 +127,7 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
           </Text>
           {QUEUES.map((q) => (
             <NavLink
+              variant="filled"
               key={q.key}
               component={Link}
               to={`/queues/${q.key}`}
@@ -126,6 +137,7 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
               onClick={nav.close}
             />
           ))}
+          <AuthorisationsNavLink role={me.role} onClick={nav.close} />
           {!!counts.data?.teams.length && (
             <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={6}>
               Teams
@@ -133,6 +145,7 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
           )}
           {counts.data?.teams.map((t) => (
             <NavLink
+              variant="filled"
               key={t.id}
               component={Link}
               to={`/queues/team/${t.id}`}
@@ -149,6 +162,7 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
                 Admin
               </Text>
               <NavLink
+                variant="filled"
                 component={Link}
                 to="/admin"
                 label="Administration"
@@ -158,6 +172,21 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
               />
             </>
           )}
+          {!isAdmin && (
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={6}>
+              Reference
+            </Text>
+          )}
+          {/* Any colleague may read the policies; admins change them. */}
+          <NavLink
+            variant="filled"
+            component={Link}
+            to="/policies"
+            label="Policies"
+            leftSection={<IconScale size={16} />}
+            active={location.pathname.startsWith('/policies')}
+            onClick={nav.close}
+          />
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">{children}</AppShell.Main>

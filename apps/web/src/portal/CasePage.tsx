@@ -12,7 +12,7 @@ import { Loading } from './Loading.tsx';
 import { useTitle } from './useTitle.ts';
 
 const back = (
-  <Anchor component={Link} to="/" size="sm" w="fit-content" py={4}>
+  <Anchor component={Link} to="/" size="sm" w="fit-content" py="xs" display="inline-block">
     <IconArrowLeft size={14} style={{ verticalAlign: '-2px' }} aria-hidden /> My cases
   </Anchor>
 );

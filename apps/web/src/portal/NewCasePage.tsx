@@ -8,7 +8,7 @@ export function NewCasePage() {
   useTitle('Open a new case');
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/" size="sm" w="fit-content" py={4}>
+      <Anchor component={Link} to="/" size="sm" w="fit-content" py="xs" display="inline-block">
         <IconArrowLeft size={14} style={{ verticalAlign: '-2px' }} aria-hidden /> My cases
       </Anchor>
       <div>

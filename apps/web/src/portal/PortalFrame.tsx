@@ -1,4 +1,4 @@
-import { Container, Group, ThemeIcon, Title } from '@mantine/core';
+import { Container, Group, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconLifebuoy } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -21,7 +21,13 @@ export function PortalFrame({ workspace, actions, children }: Props) {
                   <IconLifebuoy size={20} />
                 </ThemeIcon>
                 <Title order={1} size="h4" lineClamp={2} lh={1.25}>
-                  {workspace ? `${workspace} support` : 'Support'}
+                  {workspace ?? 'Support'}
+                  {workspace && (
+                    <Text span inherit visibleFrom="xs">
+                      {' '}
+                      support
+                    </Text>
+                  )}
                 </Title>
               </Group>
             </Link>

@@ -44,10 +44,9 @@ export function SignInPage({ me }: { me: CurrentUser | null }) {
         {token && redeem.isError && (
           <Alert color="red" title="That sign-in link did not work" role="alert">
             <Stack gap="xs" align="flex-start">
-              <Text size="sm">
-                {errorMessage(redeem.error)} Links work once and for a short while; ask for a new one below.
-              </Text>
-              <Button variant="white" color="red" size="xs" onClick={() => setParams({}, { replace: true })}>
+              <Text size="sm">{errorMessage(redeem.error)}</Text>
+              <Text size="sm">Each link works once and for a short while: ask for a new one below.</Text>
+              <Button variant="white" color="red" size="sm" onClick={() => setParams({}, { replace: true })}>
                 Dismiss
               </Button>
             </Stack>

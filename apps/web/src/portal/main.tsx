@@ -43,7 +43,7 @@ const readableDimmed: CSSVariablesResolver = () => ({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={portalTheme} cssVariablesResolver={readableDimmed}>
-      <Notifications position="top-center" />
+      <Notifications position="top-center" limit={3} />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter basename="/portal">
           <PortalApp />

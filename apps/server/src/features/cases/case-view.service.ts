@@ -2,6 +2,7 @@ import type { CaseListQuery } from '@fairdesk/contract';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../infra/actor.ts';
 import { AppError, notFound } from '../../infra/errors.ts';
+import { caseSla } from '../sla/index.ts';
 import { listCaseAttachments } from './attachments.queries.ts';
 import {
   presentAttachment,
@@ -34,6 +35,7 @@ export async function getCase(deps: Deps, actor: Actor, id: string) {
       .filter((e) => !isCustomer || visibleToCustomer(e))
       .map((e) => presentEvent(e, actor.kind)),
     viewers,
+    sla: isCustomer ? [] : await caseSla(deps, id),
   };
 }
 

@@ -25,7 +25,13 @@ export function ConfirmModal({
   onClose,
 }: Props) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered
+    >
       <Stack gap="lg">
         <Text size="sm" component="div">
           {children}

@@ -29,7 +29,13 @@ export function InviteStaffModal({
     if (body) invite.mutate(body, { onError: form.fromServer });
   };
   return (
-    <Modal opened={opened} onClose={close} title="Invite someone to the workspace" size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={opened}
+      onClose={close}
+      title="Invite someone to the workspace"
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">

@@ -35,7 +35,13 @@ export function StaffEditModal({
     if (patch) update.mutate({ id: person.id, patch }, { onError: form.fromServer });
   };
   return (
-    <Modal opened onClose={onClose} title={`Edit ${person.name}`} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={onClose}
+      title={`Edit ${person.name}`}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput label="Name" required data-autofocus {...form.text('name')} />

@@ -1,6 +1,7 @@
 import { Avatar, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { Staff } from '../../lib/types.ts';
-import { roleLabel } from './useStaffAdmin.ts';
+import { StaffStatus } from './StaffStatus.tsx';
+import { roleLabel, useResendInvitation } from './useStaffAdmin.ts';
 
 const ROLE_COLOR: Record<string, string> = {
   admin: 'grape',
@@ -19,6 +20,7 @@ const initials = (name: string) =>
 type Props = { staff: Staff[]; onEdit: (s: Staff) => void; onToggleActive: (s: Staff) => void };
 
 export function StaffTable({ staff, onEdit, onToggleActive }: Props) {
+  const resend = useResendInvitation();
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing="sm" highlightOnHover>
@@ -28,7 +30,7 @@ export function StaffTable({ staff, onEdit, onToggleActive }: Props) {
             <Table.Th w={130}>Role</Table.Th>
             <Table.Th>Teams</Table.Th>
             <Table.Th w={130}>Status</Table.Th>
-            <Table.Th w={200}>
+            <Table.Th w={320}>
               <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
@@ -72,12 +74,21 @@ export function StaffTable({ staff, onEdit, onToggleActive }: Props) {
                 )}
               </Table.Td>
               <Table.Td>
-                <Badge variant="dot" color={s.active ? 'teal' : 'gray'} radius="sm" tt="none">
-                  {s.active ? 'Active' : 'Deactivated'}
-                </Badge>
+                <StaffStatus person={s} />
               </Table.Td>
               <Table.Td>
                 <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  {s.active && s.invitation_pending && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => resend.mutate(s)}
+                      loading={resend.isPending && resend.variables?.id === s.id}
+                      aria-label={`Resend invitation to ${s.name}`}
+                    >
+                      Resend invitation
+                    </Button>
+                  )}
                   <Button size="xs" variant="default" onClick={() => onEdit(s)} aria-label={`Edit ${s.name}`}>
                     Edit
                   </Button>

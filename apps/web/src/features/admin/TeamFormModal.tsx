@@ -44,7 +44,13 @@ export function TeamFormModal({
     if (body) save.mutate({ id: team.id, body }, { onError: form.fromServer });
   };
   return (
-    <Modal opened onClose={onClose} title={team ? `Edit the team ${team.name}` : 'New team'} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={onClose}
+      title={team ? `Edit the team ${team.name}` : 'New team'}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput label="Name" required data-autofocus {...form.text('name')} />

@@ -10,7 +10,7 @@ export function TeamTable({ teams, staff, onEdit, onDelete }: Props) {
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Team</Table.Th>
+            <Table.Th w={300}>Team</Table.Th>
             <Table.Th>Members</Table.Th>
             <Table.Th w={180}>
               <VisuallyHidden>Actions</VisuallyHidden>
@@ -19,7 +19,10 @@ export function TeamTable({ teams, staff, onEdit, onDelete }: Props) {
         </Table.Thead>
         <Table.Tbody>
           {teams.map((t) => {
-            const members = t.member_ids.map((id) => byId.get(id)?.name).filter((n): n is string => !!n);
+            const members = t.member_ids
+              .map((id) => byId.get(id)?.name)
+              .filter((n): n is string => !!n)
+              .sort((a, b) => a.localeCompare(b));
             return (
               <Table.Tr key={t.id}>
                 <Table.Td>
@@ -34,7 +37,13 @@ export function TeamTable({ teams, staff, onEdit, onDelete }: Props) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap="sm" wrap="nowrap">
-                    <Badge variant="light" color={members.length ? 'teal' : 'gray'} radius="sm" tt="none" miw={90}>
+                    <Badge
+                      variant="light"
+                      color={members.length ? 'teal' : 'gray'}
+                      radius="sm"
+                      tt="none"
+                      style={{ flexShrink: 0 }}
+                    >
                       {members.length === 1 ? '1 member' : `${members.length} members`}
                     </Badge>
                     <Text size="sm" c={members.length ? undefined : 'dimmed'} lineClamp={2}>

@@ -47,7 +47,10 @@ export function WorkspaceForm({ workspace }: { workspace: Workspace }) {
   const languageCode = WorkspaceUpdate.shape.languages.unwrap().element;
   const badCodes = form.values.languages.filter((l) => !languageCode.safeParse(l).success);
   const languagesError =
-    form.errors.languages && (badCodes.length ? `Not a language code: ${badCodes.join(', ')}. Use codes such as en, fr or pt-BR.` : form.errors.languages);
+    form.errors.languages &&
+    (badCodes.length
+      ? `Not a language code: ${badCodes.join(', ')}. Use codes such as en, fr or pt-BR.`
+      : form.errors.languages);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const diff = changed(before, { ...form.values, name: form.values.name.trim() });
@@ -87,7 +90,10 @@ export function WorkspaceForm({ workspace }: { workspace: Workspace }) {
             clearable
           />
           <Text size="xs" c="dimmed" mt={4} aria-live="polite">
-            {form.values.languages.map(languageName).join(', ') || 'No language yet'}
+            {form.values.languages
+              .filter((l) => !badCodes.includes(l))
+              .map(languageName)
+              .join(', ') || 'No language yet'}
           </Text>
         </div>
         {form.errors[''] && <Alert color="red">{form.errors['']}</Alert>}

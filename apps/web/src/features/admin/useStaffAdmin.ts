@@ -65,3 +65,10 @@ export const useDeleteTeam = (onDone: () => void) =>
     refresh: REFRESH,
     onDone,
   });
+
+export const useResendInvitation = () =>
+  useAction({
+    run: (s: Staff) => api<{ message: string }>(`/staff/${s.id}/invitation`, { method: 'POST' }),
+    done: (r, s) => `${r.message} (${s.email})`,
+    failed: 'The invitation was not sent',
+  });

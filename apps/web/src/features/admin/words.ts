@@ -4,7 +4,6 @@ import { ApiError, errorMessage } from '../../lib/api.ts';
 const REASON_WORDS: Record<string, string> = {
   last_admin:
     'The workspace needs at least one active admin. Make someone else an admin first, then try again.',
-  role_required: 'Your role does not allow this. Ask an admin of your workspace.',
 };
 
 export function explain(err: unknown): string {

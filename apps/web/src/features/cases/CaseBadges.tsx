@@ -3,7 +3,7 @@ import { PRIORITY_COLOR, STATUS_COLOR, STATUS_LABEL } from '../../lib/format.ts'
 import type { CasePriority, CaseStatus } from '../../lib/types.ts';
 
 export const StatusBadge = ({ status }: { status: CaseStatus }) => (
-  <Badge color={STATUS_COLOR[status]} variant="light" radius="sm">
+  <Badge color={STATUS_COLOR[status]} variant="filled" autoContrast radius="sm">
     {STATUS_LABEL[status]}
   </Badge>
 );

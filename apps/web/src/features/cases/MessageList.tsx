@@ -32,7 +32,7 @@ export function MessageList({ messages }: { messages: Message[] }) {
           >
             <Group justify="space-between" mb="xs" wrap="nowrap">
               <Group gap="sm" wrap="nowrap">
-                <Avatar radius="xl" size="sm" color={fromCustomer ? 'blue' : 'teal'}>
+                <Avatar radius="xl" size="sm" variant="filled" color={fromCustomer ? 'blue.9' : 'teal.9'}>
                   {initials(m.author.name)}
                 </Avatar>
                 <div>

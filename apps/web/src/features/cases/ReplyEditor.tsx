@@ -28,6 +28,18 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
     content: '',
     immediatelyRender: true,
   });
+  // The editable element itself carries the name, so screen readers announce what is being written.
+  useEffect(() => {
+    editor?.setOptions({
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': mode === 'internal' ? 'Internal note' : 'Reply',
+        },
+      },
+    });
+  }, [editor, mode]);
   useImperativeHandle(handle, () => ({
     focus: (m) => {
       setMode(m === 'public' && !canReply ? 'internal' : m);
@@ -81,7 +93,6 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
               { value: 'public', label: 'Reply to customer', disabled: !canReply },
               { value: 'internal', label: 'Internal note' },
             ]}
-            aria-label="Message type"
           />
           <Text size="xs" c="dimmed">
             {mode === 'internal'
@@ -102,7 +113,7 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
               <RichTextEditor.Link />
             </RichTextEditor.ControlsGroup>
           </RichTextEditor.Toolbar>
-          <RichTextEditor.Content aria-label={mode === 'internal' ? 'Internal note' : 'Reply'} mih={110} />
+          <RichTextEditor.Content mih={110} />
         </RichTextEditor>
         <Group justify="space-between">
           <AttachmentPicker att={att} />

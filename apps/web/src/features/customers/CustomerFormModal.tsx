@@ -81,7 +81,13 @@ export function CustomerFormModal({ customer, onClose, onSaved }: Props) {
     if (body) save.mutate(body, { onError: form.fromServer });
   };
   return (
-    <Modal opened onClose={onClose} title={customer ? `Edit ${customer.name}` : 'New customer'} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={onClose}
+      title={customer ? `Edit ${customer.name}` : 'New customer'}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput label="Name" required data-autofocus {...form.text('name')} />

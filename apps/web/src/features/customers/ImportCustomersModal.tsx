@@ -17,7 +17,13 @@ export function ImportCustomersModal({ onClose }: { onClose: () => void }) {
     start.mutate(file, { onError: () => setError('The file was not accepted; see the message above') });
   };
   return (
-    <Modal opened onClose={onClose} title="Import customers from a CSV file" size="xl">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={onClose}
+      title="Import customers from a CSV file"
+      size="xl"
+    >
       {importId ? (
         <ImportProgress
           id={importId}

@@ -27,7 +27,13 @@ export function MergeCustomerModal({ target, onClose }: { target: Customer; onCl
     setStep('confirm');
   };
   return (
-    <Modal opened onClose={onClose} title={`Merge a duplicate into ${target.name}`} size="xl">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={onClose}
+      title={`Merge a duplicate into ${target.name}`}
+      size="xl"
+    >
       {step === 'pick' && (
         <Stack gap="md">
           <Text size="sm">

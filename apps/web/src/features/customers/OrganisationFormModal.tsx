@@ -45,6 +45,7 @@ export function OrganisationFormModal({
   };
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
       opened
       onClose={onClose}
       title={organisation ? `Edit ${organisation.name}` : 'New organisation'}

@@ -51,7 +51,6 @@ export function NewCaseForm() {
           description="A few words, for example “My order arrived damaged”"
           size="md"
           required
-          maxLength={300}
           value={subject}
           error={errors.subject}
           onChange={(e) => {

@@ -1,0 +1,29 @@
+import type { Task } from 'graphile-worker';
+import type { Deps } from '../../deps.ts';
+import { processInbound } from './inbound.service.ts';
+import { queueReply, sendOutgoing } from './outbound.service.ts';
+
+/** `email.process`: thread one stored inbound message (idempotent on its status and Message-ID). */
+export const emailProcessJob =
+  (deps: Deps): Task =>
+  async (payload) => {
+    const id = (payload as { inbound_id?: string }).inbound_id;
+    if (id) await processInbound(deps, id);
+  };
+
+/** `email.reply`: subscribed to message.added; records the mail of a public staff reply on an email case. */
+export const emailReplyJob =
+  (deps: Deps): Task =>
+  async (payload) => {
+    const p = payload as { workspace_id: string; data?: { message_id?: string; visibility?: string } };
+    if (p.data?.visibility !== 'public' || !p.data.message_id) return;
+    await queueReply(deps, p.workspace_id, p.data.message_id);
+  };
+
+/** `email.send`: one outgoing mail, keyed by its id; graphile-worker retries failures with backoff. */
+export const emailSendJob =
+  (deps: Deps): Task =>
+  async (payload) => {
+    const id = (payload as { outgoing_id?: string }).outgoing_id;
+    if (id) await sendOutgoing(deps, id);
+  };

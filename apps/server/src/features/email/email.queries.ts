@@ -1,0 +1,323 @@
+import { type Selectable, sql, type Updateable } from 'kysely';
+import type { Executor } from '../../infra/db.ts';
+import type { DB } from '../../infra/db.types.ts';
+
+/** Enqueues a graphile-worker job at most once per key, in the caller's transaction. */
+export const addJob = (db: Executor, name: string, payload: object, jobKey: string, maxAttempts = 10) =>
+  sql`select graphile_worker.add_job(${name}, ${JSON.stringify(payload)}::json, job_key := ${jobKey},
+      job_key_mode := 'preserve_run_at', max_attempts := ${maxAttempts})`.execute(db);
+
+// Mailboxes
+
+export const findMailboxByAddress = (db: Executor, address: string) =>
+  db.selectFrom('mailboxes').selectAll().where('address', '=', address.toLowerCase()).executeTakeFirst();
+
+export const listMailboxes = (db: Executor, workspaceId: string) =>
+  db
+    .selectFrom('mailboxes')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('address')
+    .limit(500)
+    .execute();
+
+export const getMailbox = (db: Executor, workspaceId: string, id: string) =>
+  db
+    .selectFrom('mailboxes')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const insertMailbox = (
+  db: Executor,
+  row: { workspace_id: string; address: string; name: string; mode: 'smtp' | 'imap'; team_id: string | null },
+) =>
+  db
+    .insertInto('mailboxes')
+    .values(row)
+    .onConflict((oc) => oc.column('address').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+
+export const updateMailbox = (
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  patch: Updateable<DB['mailboxes']>,
+) =>
+  db
+    .updateTable('mailboxes')
+    .set(patch)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+
+export const deleteMailbox = async (db: Executor, workspaceId: string, id: string) => {
+  const res = await db
+    .deleteFrom('mailboxes')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+};
+
+export const teamInWorkspace = (db: Executor, workspaceId: string, teamId: string) =>
+  db
+    .selectFrom('teams')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', teamId)
+    .executeTakeFirst();
+
+// Inbound
+
+export const findReplyToken = (db: Executor, token: string) =>
+  db.selectFrom('email_reply_tokens').selectAll().where('token', '=', token).executeTakeFirst();
+
+export const insertInbound = (
+  db: Executor,
+  row: {
+    workspace_id: string;
+    mailbox_id: string | null;
+    mail_from: string;
+    rcpt_to: string[];
+    remote_address: string | null;
+    raw: Buffer;
+    size_bytes: number;
+    received_at: Date;
+  },
+) => db.insertInto('inbound_emails').values(row).returning('id').executeTakeFirstOrThrow();
+
+export const lockInbound = (db: Executor, id: string) =>
+  db.selectFrom('inbound_emails').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const getInbound = (db: Executor, id: string) =>
+  db.selectFrom('inbound_emails').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const updateInbound = (db: Executor, id: string, patch: Updateable<DB['inbound_emails']>) =>
+  db.updateTable('inbound_emails').set(patch).where('id', '=', id).execute();
+
+export const findEmailMessage = (db: Executor, workspaceId: string, header: string) =>
+  db
+    .selectFrom('email_messages')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('message_id_header', '=', header)
+    .executeTakeFirst();
+
+export const findCaseByHeaders = (db: Executor, workspaceId: string, headers: string[]) =>
+  headers.length === 0
+    ? Promise.resolve(undefined)
+    : db
+        .selectFrom('email_messages')
+        .select('case_id')
+        .where('workspace_id', '=', workspaceId)
+        .where('message_id_header', 'in', headers)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+
+export const caseById = (db: Executor, workspaceId: string, id: string) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'number', 'status', 'customer_id', 'team_id', 'subject'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const caseByNumber = (db: Executor, workspaceId: string, number: number) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'number', 'status', 'customer_id', 'team_id', 'subject'])
+    .where('workspace_id', '=', workspaceId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+
+export const insertEmailMessage = (
+  db: Executor,
+  row: {
+    workspace_id: string;
+    message_id_header: string;
+    direction: 'in' | 'out';
+    case_id: string;
+    message_id: string | null;
+    inbound_email_id: string | null;
+  },
+) =>
+  db
+    .insertInto('email_messages')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+
+export const insertReplyToken = (
+  db: Executor,
+  row: { token: string; workspace_id: string; case_id: string },
+) =>
+  db
+    .insertInto('email_reply_tokens')
+    .values(row)
+    .onConflict((oc) => oc.column('case_id').doNothing())
+    .execute();
+
+export const replyTokenOfCase = (db: Executor, caseId: string) =>
+  db.selectFrom('email_reply_tokens').select('token').where('case_id', '=', caseId).executeTakeFirst();
+
+export const listQuarantine = (
+  db: Executor,
+  workspaceId: string,
+  limit: number,
+  before?: { at: Date; id: string },
+) => {
+  let q = db
+    .selectFrom('inbound_emails')
+    .select([
+      'id',
+      'mail_from',
+      'rcpt_to',
+      'subject',
+      'message_id_header',
+      'size_bytes',
+      'status',
+      'reason',
+      'received_at',
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'quarantined');
+  if (before)
+    q = q.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('received_at', 'id'), '<', tuple(before.at, before.id)),
+    );
+  return q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+};
+
+// Outbound
+
+export const messageForMail = (db: Executor, workspaceId: string, messageId: string) =>
+  db
+    .selectFrom('messages as m')
+    .innerJoin('cases as c', 'c.id', 'm.case_id')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .innerJoin('workspaces as w', 'w.id', 'c.workspace_id')
+    .select([
+      'm.id',
+      'm.body',
+      'm.visibility',
+      'm.author_kind',
+      'c.id as case_id',
+      'c.number',
+      'c.subject',
+      'c.channel',
+      'cu.email as customer_email',
+      'cu.name as customer_name',
+      'w.name as workspace_name',
+    ])
+    .where('m.workspace_id', '=', workspaceId)
+    .where('m.id', '=', messageId)
+    .executeTakeFirst();
+
+export const threadOfCase = (db: Executor, caseId: string) =>
+  db
+    .selectFrom('email_messages')
+    .select(['message_id_header', 'direction', 'inbound_email_id'])
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .limit(200)
+    .execute();
+
+export const mailboxOfCase = (db: Executor, workspaceId: string, caseId: string) =>
+  db
+    .selectFrom('inbound_emails as i')
+    .innerJoin('mailboxes as mb', 'mb.id', 'i.mailbox_id')
+    .select(['mb.address', 'mb.name'])
+    .where('i.workspace_id', '=', workspaceId)
+    .where('i.case_id', '=', caseId)
+    .orderBy('i.received_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+export const anyMailbox = (db: Executor, workspaceId: string) =>
+  db
+    .selectFrom('mailboxes')
+    .select(['address', 'name'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+
+export type OutgoingRow = Selectable<DB['outgoing_emails']>;
+
+export const insertOutgoing = (
+  db: Executor,
+  row: Omit<
+    Selectable<DB['outgoing_emails']>,
+    'id' | 'status' | 'attempts' | 'last_response' | 'sent_at' | 'updated_at'
+  >,
+) =>
+  db
+    .insertInto('outgoing_emails')
+    .values(row)
+    .onConflict((oc) => oc.column('message_id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+
+export const outgoingOfMessage = (db: Executor, messageId: string) =>
+  db.selectFrom('outgoing_emails').select('id').where('message_id', '=', messageId).executeTakeFirst();
+
+export const lockOutgoing = (db: Executor, id: string) =>
+  db.selectFrom('outgoing_emails').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const updateOutgoing = (db: Executor, id: string, patch: Updateable<DB['outgoing_emails']>) =>
+  db.updateTable('outgoing_emails').set(patch).where('id', '=', id).execute();
+
+export const listOutgoing = (
+  db: Executor,
+  workspaceId: string,
+  limit: number,
+  before?: { at: Date; id: string },
+) => {
+  let q = db
+    .selectFrom('outgoing_emails')
+    .select([
+      'id',
+      'case_id',
+      'message_id',
+      'from_address',
+      'to_address',
+      'subject',
+      'message_id_header',
+      'status',
+      'attempts',
+      'last_response',
+      'sent_at',
+      'created_at',
+    ])
+    .where('workspace_id', '=', workspaceId);
+  if (before)
+    q = q.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('created_at', 'id'), '<', tuple(before.at, before.id)),
+    );
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+};
+
+export const getOutgoing = (db: Executor, workspaceId: string, id: string) =>
+  db
+    .selectFrom('outgoing_emails')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const outgoingWorkspace = async (db: Executor, id: string) =>
+  (await db.selectFrom('outgoing_emails').select('workspace_id').where('id', '=', id).executeTakeFirst())
+    ?.workspace_id;
+
+/**
+ * Takes the workspace row first, as opening a case will (its case number), so that a transaction
+ * that also creates a customer (an event, hence the event chain) cannot lock the two in the other
+ * order against a concurrent one.
+ */
+export const lockWorkspaceRow = (db: Executor, workspaceId: string) =>
+  db.selectFrom('workspaces').select('id').where('id', '=', workspaceId).forNoKeyUpdate().executeTakeFirst();

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import {
+  automatedReason,
+  caseNumberInSubject,
+  outgoingSubject,
+  replyTokenIn,
+  stripQuoted,
+  threadIds,
+} from './email.rules.ts';
+
+const headers = (h: Record<string, string>) => (name: string) => h[name];
+
+describe('email rules', () => {
+  it.each([
+    [{ 'auto-submitted': 'auto-replied' }, 'auto_submitted'],
+    [{ 'auto-submitted': 'no' }, null],
+    [{ precedence: 'bulk' }, 'precedence_bulk'],
+    [{ 'x-fairdesk-loop': 'x' }, 'own_mail_loop'],
+    [{}, null],
+  ])('automatedReason(%j) = %s', (h, want) => {
+    expect(automatedReason(headers(h), 'a@example.org', 'text/plain')).toBe(want);
+  });
+
+  it('finds reply tokens only on our domain, and case numbers in subjects', () => {
+    expect(replyTokenIn(['reply+abcdef123456@mail.test'], 'mail.test')).toBe('abcdef123456');
+    expect(replyTokenIn(['reply+abcdef123456@evil.test'], 'mail.test')).toBeNull();
+    expect(caseNumberInSubject('Re: [#42] Printer')).toBe(42);
+    expect(caseNumberInSubject('Re: #42 Printer')).toBeNull();
+    expect(outgoingSubject(42, 'Re: [#42] Printer')).toBe('Re: [#42] Printer');
+  });
+
+  it('orders thread ids nearest first and strips quoted history', () => {
+    expect(threadIds('<c@x>', ['<a@x>', '<b@x>', '<c@x>'])).toEqual(['<c@x>', '<b@x>', '<a@x>']);
+    expect(stripQuoted('New words\n\nOn Mon, A <a@x> wrote:\n> old')).toBe('New words');
+    expect(stripQuoted('> only a quote')).toBe('> only a quote');
+  });
+});

@@ -1,0 +1,46 @@
+import type { Deps } from '../../deps.ts';
+import { weekdays } from './business-hours.rules.ts';
+import * as q from './sla.queries.ts';
+import { recomputeCaseSla } from './sla.service.ts';
+
+const HOUR = 60;
+/** The issue's demo targets, in business hours. */
+const DEMO_TARGETS = [
+  { priority: 'urgent', first: 1, resolution: 8 },
+  { priority: 'high', first: 4, resolution: 24 },
+  { priority: 'normal', first: 8, resolution: 40 },
+  { priority: 'low', first: 24, resolution: 80 },
+] as const;
+
+/** Mon–Fri 08:00–18:00 Europe/London with England and Wales holidays; one policy per priority. */
+export async function seedDemoSla(deps: Deps, workspaceId: string) {
+  await deps.db.transaction().execute(async (trx) => {
+    await q.insertCalendar(trx, {
+      workspace_id: workspaceId,
+      team_id: null,
+      name: 'Office hours',
+      time_zone: 'Europe/London',
+      weekly: weekdays('08:00', '18:00'),
+      holiday_country: 'GB',
+      holiday_region: 'ENG',
+      closures: [],
+    });
+    for (const [position, t] of DEMO_TARGETS.entries()) {
+      await q.insertPolicy(trx, {
+        workspace_id: workspaceId,
+        name: `${t.priority[0]?.toUpperCase()}${t.priority.slice(1)} priority`,
+        position,
+        conditions: { '==': [{ var: 'priority' }, t.priority] },
+        targets: {
+          first_response: { minutes: t.first * HOUR, business: true },
+          next_response: { minutes: t.first * HOUR, business: true },
+          resolution: { minutes: t.resolution * HOUR, business: true },
+        },
+        pause_statuses: ['pending', 'on_hold'],
+        warn_before_minutes: 30,
+        raise_priority_on_breach: false,
+      });
+    }
+  });
+  for (const c of await q.caseIdsOf(deps.db, workspaceId)) await recomputeCaseSla(deps, workspaceId, c.id);
+}

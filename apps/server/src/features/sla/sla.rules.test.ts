@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { type CaseHistory, computeTargets, nextResponseCycle, type SlaPolicy, stateAt } from './sla.rules.ts';
+
+const at = (s: string) => new Date(`2026-03-10T${s}:00Z`);
+const policy: SlaPolicy = {
+  id: 'p',
+  conditions: true,
+  targets: {
+    first_response: { minutes: 60, business: false },
+    resolution: { minutes: 240, business: false },
+  },
+  pause_statuses: ['pending', 'on_hold'],
+  warn_before_minutes: 15,
+  raise_priority_on_breach: false,
+};
+
+describe('stateAt', () => {
+  it.each([
+    ['met wins', { met_at: at('09:00'), due_at: at('08:00'), warn_at: null }, '10:00', 'met'],
+    ['no due time is paused', { met_at: null, due_at: null, warn_at: null }, '10:00', 'paused'],
+    [
+      'past due is breached',
+      { met_at: null, due_at: at('09:00'), warn_at: at('08:45') },
+      '09:00',
+      'breached',
+    ],
+    [
+      'inside the lead time is at risk',
+      { met_at: null, due_at: at('09:00'), warn_at: at('08:45') },
+      '08:50',
+      'at_risk',
+    ],
+    [
+      'before it is on track',
+      { met_at: null, due_at: at('09:00'), warn_at: at('08:45') },
+      '08:00',
+      'on_track',
+    ],
+  ])('%s', (_n, row, now, expected) => expect(stateAt(row, at(now))).toBe(expected));
+});
+
+describe('computeTargets in calendar time', () => {
+  const base: CaseHistory = {
+    created_at: at('08:00'),
+    statuses: [{ at: at('08:00'), status: 'new' }],
+    messages: [],
+  };
+  const due = (h: CaseHistory, now: string) =>
+    Object.fromEntries(
+      computeTargets(policy, null, h, at(now), []).map((r) => [r.target, r.due_at?.toISOString() ?? null]),
+    );
+
+  it.each([
+    ['fresh case', base, '08:30', { first_response: at('09:00'), resolution: at('12:00') }],
+    [
+      'an hour pending moves the resolution an hour',
+      {
+        ...base,
+        statuses: [
+          ...base.statuses,
+          { at: at('09:00'), status: 'pending' },
+          { at: at('10:00'), status: 'open' },
+        ],
+      },
+      '10:30',
+      { first_response: at('09:00'), resolution: at('13:00') },
+    ],
+    [
+      'still pending: the resolution is paused',
+      { ...base, statuses: [...base.statuses, { at: at('09:00'), status: 'pending' }] },
+      '10:30',
+      { first_response: at('09:00'), resolution: null },
+    ],
+  ] as const)('%s', (_n, h, now, expected) => {
+    const out = due(h as CaseHistory, now);
+    expect(out.first_response).toBe(expected.first_response?.toISOString() ?? null);
+    expect(out.resolution).toBe(expected.resolution?.toISOString() ?? null);
+  });
+});
+
+it('next response cycles start with a customer message after a staff reply', () => {
+  const m = (s: string, author: 'customer' | 'staff') => ({ at: at(s), author });
+  const h = (messages: ReturnType<typeof m>[]): CaseHistory => ({
+    created_at: at('08:00'),
+    statuses: [],
+    messages,
+  });
+  expect(nextResponseCycle(h([m('08:00', 'customer')]))).toBeNull();
+  expect(nextResponseCycle(h([m('08:00', 'customer'), m('09:00', 'staff'), m('10:00', 'customer')]))).toEqual(
+    {
+      start: at('10:00'),
+      met_at: null,
+    },
+  );
+  expect(
+    nextResponseCycle(
+      h([m('08:00', 'customer'), m('09:00', 'staff'), m('10:00', 'customer'), m('11:00', 'staff')]),
+    ),
+  ).toEqual({ start: at('10:00'), met_at: at('11:00') });
+});

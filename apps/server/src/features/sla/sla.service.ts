@@ -1,0 +1,128 @@
+import type { CaseStatus } from '@fairdesk/contract';
+import type { Deps } from '../../deps.ts';
+import { emit } from '../../events.ts';
+import type { Executor } from '../../infra/db.ts';
+import * as q from './sla.queries.ts';
+import {
+  type CaseHistory,
+  computeTargets,
+  nextTimer,
+  pickPolicy,
+  raisedPriority,
+  type SlaTarget,
+  stateAt,
+  type TargetRow,
+  timerActions,
+} from './sla.rules.ts';
+
+const SYSTEM = { kind: 'system' as const, id: null };
+
+async function loadHistory(db: Executor, c: { workspace_id: string; id: string; created_at: Date }) {
+  const [changes, messages] = await Promise.all([
+    q.statusChanges(db, c.workspace_id, c.id),
+    q.publicMessages(db, c.id),
+  ]);
+  const history: CaseHistory = {
+    created_at: c.created_at,
+    statuses: [
+      { at: c.created_at, status: (changes[0]?.from ?? 'new') as CaseStatus },
+      ...changes.map((s) => ({ at: s.at, status: s.to })),
+    ],
+    messages: messages.map((m) => ({ at: m.created_at, author: m.author_kind })),
+  };
+  return history;
+}
+
+/** Recomputes a case's targets from its history and moves its timers; in the caller's transaction. */
+async function recomputeIn(deps: Deps, trx: Executor, workspaceId: string, caseId: string) {
+  await q.lockCaseSla(trx, caseId);
+  const c = await q.findCase(trx, workspaceId, caseId);
+  if (!c) return null;
+  const policy = pickPolicy(await q.activePolicies(trx, workspaceId), c);
+  const previous = await q.caseRows(trx, caseId);
+  const now = deps.clock.now();
+  const rows = policy
+    ? computeTargets(
+        policy,
+        await q.findCalendar(trx, workspaceId, c.team_id),
+        await loadHistory(trx, c),
+        now,
+        previous,
+      )
+    : [];
+  await q.replaceRows(trx, workspaceId, caseId, rows, now);
+  for (const target of new Set([...previous.map((p) => p.target), ...rows.map((r) => r.target)])) {
+    const row = rows.find((r) => r.target === target);
+    await q.scheduleTimer(
+      trx,
+      { workspace_id: workspaceId, case_id: caseId, target },
+      row ? nextTimer(row) : null,
+    );
+  }
+  return { c, policy, rows };
+}
+
+/** The job for case.created, case.updated and message.added. Idempotent. */
+export async function recomputeCaseSla(deps: Deps, workspaceId: string, caseId: string) {
+  await deps.db.transaction().execute((trx) => recomputeIn(deps, trx, workspaceId, caseId));
+}
+
+export type RaisePriority = (workspaceId: string, caseId: string, priority: string) => Promise<void>;
+
+/**
+ * Records the warnings and breaches that are due for a case, as events on its timeline, then
+ * schedules what comes next. Safe to run any number of times: each is recorded once.
+ */
+export async function fireSlaTimers(deps: Deps, workspaceId: string, caseId: string, raise?: RaisePriority) {
+  const raiseTo = await deps.db.transaction().execute(async (trx) => {
+    const done = await recomputeIn(deps, trx, workspaceId, caseId);
+    if (!done) return null;
+    const now = deps.clock.now();
+    const events: { type: 'sla.warning' | 'sla.breached'; case_id: string; data: Record<string, unknown> }[] =
+      [];
+    for (const row of done.rows) {
+      const act = timerActions(row, now);
+      const data = { target: row.target, due_at: row.due_at?.toISOString() ?? null };
+      if (act.warn) {
+        row.warned_at = now;
+        await q.markFired(trx, caseId, row.target, { warned_at: now });
+        events.push({ type: 'sla.warning', case_id: caseId, data });
+      }
+      if (act.breach) {
+        row.breached_at = now;
+        await q.markFired(trx, caseId, row.target, { breached_at: now });
+        const escalate = { assignee_id: done.c.assignee_id, team_id: done.c.team_id };
+        events.push({ type: 'sla.breached', case_id: caseId, data: { ...data, ...escalate } });
+      }
+      await q.scheduleTimer(
+        trx,
+        { workspace_id: workspaceId, case_id: caseId, target: row.target },
+        nextTimer(row),
+      );
+    }
+    await emit(trx, { workspaceId, actor: SYSTEM, at: now }, events);
+    const breached = events.some((e) => e.type === 'sla.breached');
+    return breached && done.policy?.raise_priority_on_breach ? raisedPriority(done.c.priority) : null;
+  });
+  if (raiseTo && raise) await raise(workspaceId, caseId, raiseTo);
+}
+
+/** The safety net: catches up on every due warning or breach whose timer was lost. */
+export async function sweepSla(deps: Deps, raise?: RaisePriority) {
+  const due = await q.overdueCases(deps.db, deps.clock.now(), 500);
+  for (const c of due) await fireSlaTimers(deps, c.workspace_id, c.case_id, raise);
+  return due.length;
+}
+
+export type CaseSlaView = { target: SlaTarget; due_at: string | null; state: TargetRow['state'] };
+
+/** A case's targets as shown with the case; the state is judged now, not when last stored. */
+export async function caseSla(deps: Deps, caseId: string): Promise<CaseSlaView[]> {
+  const now = deps.clock.now();
+  const rows = await q.caseRows(deps.db, caseId);
+  return rows.map((r) => ({
+    target: r.target,
+    due_at: r.due_at?.toISOString() ?? null,
+    state: stateAt(r, now),
+  }));
+}

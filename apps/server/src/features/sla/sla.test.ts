@@ -1,0 +1,113 @@
+import { Logger, runOnce } from 'graphile-worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../../../test/app.ts';
+import { call, eventTypesOf, makeWorkspace, type World } from '../../../test/factories.ts';
+import { fixedClock } from '../../infra/clock.ts';
+import { jobs } from '../../jobs.ts';
+import { fireSlaTimers, seedDemoSla, sweepSla } from './index.ts';
+
+// Tuesday 10 March 2026, 09:00 in London (GMT until the 29th).
+const clock = fixedClock(new Date('2026-03-10T09:00:00Z'));
+let t: TestContext;
+let w: World;
+
+const recompute = () =>
+  runOnce({
+    pgPool: t.deps.pool,
+    taskList: { 'sla.recompute': jobs(t.deps)['sla.recompute']! },
+    logger: new Logger(() => () => {}),
+  });
+
+async function slaOf(caseId: string) {
+  await recompute();
+  const res = await call(t, w.agent, 'GET', `/api/v1/cases/${caseId}`);
+  expect(res.status).toBe(200);
+  return Object.fromEntries(
+    (res.body.sla as { target: string; due_at: string | null; state: string }[]).map((s) => [s.target, s]),
+  );
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ clock });
+  w = await makeWorkspace(t);
+  await seedDemoSla(t.deps, w.ws.id);
+});
+afterAll(() => t.close());
+
+describe('a case walks through reply, pending, reopen and breach', () => {
+  it('runs its targets on business hours', async () => {
+    const opened = await call(t, w.alice, 'POST', '/api/v1/cases', {
+      subject: 'Tent pole snapped',
+      body: 'Help',
+    });
+    expect(opened.status).toBe(201);
+    const id = opened.body.id as string;
+
+    let sla = await slaOf(id);
+    // normal: first response 8 business hours, resolution 40.
+    expect(sla.first_response).toMatchObject({ due_at: '2026-03-10T17:00:00.000Z', state: 'on_track' });
+    expect(sla.resolution).toMatchObject({ due_at: '2026-03-16T09:00:00.000Z', state: 'on_track' });
+    expect(sla.next_response).toBeUndefined();
+
+    clock.set(new Date('2026-03-10T10:00:00Z'));
+    await call(t, w.agent, 'POST', `/api/v1/cases/${id}/messages`, { body: 'On it', visibility: 'public' });
+    clock.set(new Date('2026-03-10T11:00:00Z'));
+    expect((await call(t, w.agent, 'PATCH', `/api/v1/cases/${id}`, { status: 'pending' })).status).toBe(200);
+    sla = await slaOf(id);
+    expect(sla.first_response?.state).toBe('met');
+    expect(sla.resolution).toMatchObject({ due_at: null, state: 'paused' });
+
+    // The customer writes back the next morning: the case reopens and both clocks run.
+    clock.set(new Date('2026-03-11T09:00:00Z'));
+    await call(t, w.alice, 'POST', `/api/v1/cases/${id}/messages`, {
+      body: 'Still broken',
+      visibility: 'public',
+    });
+    sla = await slaOf(id);
+    expect(sla.next_response).toMatchObject({ due_at: '2026-03-11T17:00:00.000Z', state: 'on_track' });
+    // 2 of 40 hours were used on Tuesday; 38 remain from Wednesday 09:00.
+    expect(sla.resolution).toMatchObject({ due_at: '2026-03-16T17:00:00.000Z', state: 'on_track' });
+
+    clock.set(new Date('2026-03-11T16:40:00Z'));
+    await fireSlaTimers(t.deps, w.ws.id, id);
+    expect((await slaOf(id)).next_response?.state).toBe('at_risk');
+    expect(await eventTypesOf(t, w.ws.id, 'sla.')).toEqual(['sla.warning']);
+
+    clock.set(new Date('2026-03-11T17:01:00Z'));
+    expect(await sweepSla(t.deps)).toBeGreaterThanOrEqual(1);
+    expect((await slaOf(id)).next_response?.state).toBe('breached');
+    await fireSlaTimers(t.deps, w.ws.id, id); // again: nothing new is recorded
+    expect(await eventTypesOf(t, w.ws.id, 'sla.')).toEqual(['sla.warning', 'sla.breached']);
+    const view = await call(t, w.agent, 'GET', `/api/v1/cases/${id}`);
+    const breach = view.body.timeline.find((e: { type: string }) => e.type === 'sla.breached');
+    expect(breach.data).toMatchObject({ target: 'next_response', due_at: '2026-03-11T17:00:00.000Z' });
+
+    // The reply meets the next response late; solving meets the resolution.
+    clock.set(new Date('2026-03-11T17:30:00Z'));
+    await call(t, w.agent, 'POST', `/api/v1/cases/${id}/messages`, {
+      body: 'New pole sent',
+      visibility: 'public',
+    });
+    await call(t, w.agent, 'PATCH', `/api/v1/cases/${id}`, { status: 'solved' });
+    sla = await slaOf(id);
+    expect(sla.next_response?.state).toBe('met');
+    expect(sla.resolution?.state).toBe('met');
+
+    // Customers do not see the targets.
+    expect((await call(t, w.alice, 'GET', `/api/v1/cases/${id}`)).body.sla).toEqual([]);
+  });
+
+  it('urgent cases get an hour, and another workspace sees nothing of them', async () => {
+    clock.set(new Date('2026-03-13T17:30:00Z')); // Friday, half an hour before closing
+    const opened = await call(t, w.agent, 'POST', '/api/v1/cases', {
+      subject: 'Injury on a trail',
+      body: 'Urgent',
+      priority: 'urgent',
+      customer_id: w.bob.id,
+    });
+    const sla = await slaOf(opened.body.id);
+    expect(sla.first_response?.due_at).toBe('2026-03-16T08:30:00.000Z');
+    const other = await makeWorkspace(t);
+    expect((await call(t, other.agent, 'GET', `/api/v1/cases/${opened.body.id}`)).status).toBe(404);
+  });
+});
