@@ -49,6 +49,7 @@ export default defineConfig({
       STORAGE_DIR: path.join(dataDir, 'files'),
       LOG_LEVEL: 'warn',
       SIGN_IN_RATE_LIMIT: '1000',
+      INBOUND_SMTP_PORT: '0',
     },
   },
 });

@@ -22,6 +22,7 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
   const canReply = c.can.reply;
   const [mode, setMode] = useState<Mode>(canReply ? 'public' : 'internal');
   const [conflict, setConflict] = useState(false);
+  const [empty, setEmpty] = useState(true);
   const att = useAttachments();
   const editor = useEditor({
     extensions: [StarterKit, Link.configure({ openOnClick: false })],
@@ -47,8 +48,12 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
     },
   }));
   useEffect(() => {
-    if (!editor || !onTyping) return;
-    const update = () => onTyping(!editor.isEmpty);
+    if (!editor) return;
+    // tiptap does not re-render us on every keystroke: keep "is there text?" in state ourselves.
+    const update = () => {
+      setEmpty(editor.isEmpty);
+      onTyping?.(!editor.isEmpty);
+    };
     editor.on('update', update);
     return () => void editor.off('update', update);
   }, [editor, onTyping]);
@@ -71,7 +76,6 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
       else notifyError(err, mode === 'public' ? 'The reply was not sent' : 'The note was not saved');
     },
   });
-  const empty = !editor || editor.isEmpty;
   const submit = () => !empty && send.mutate(c.version);
   const sendAnyway = async () => {
     const fresh = await qc.fetchQuery({

@@ -3,6 +3,7 @@ import { IconGavel } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import type { StaffRole } from './types.ts';
 import { usePendingCount } from './useAuthorisations.ts';
+import { AMBER } from './words.ts';
 
 /**
  * "Authorisations" in the navigation, with how many asks wait. The queue holds asks needing the
@@ -19,6 +20,7 @@ export function AuthorisationsNavLink({ role, onClick }: { role: StaffRole; onCl
     <NavLink
       component={Link}
       to="/authorisations"
+      variant="filled"
       label="Authorisations"
       leftSection={<IconGavel size={16} aria-hidden />}
       active={pathname.startsWith('/authorisations')}
@@ -27,7 +29,7 @@ export function AuthorisationsNavLink({ role, onClick }: { role: StaffRole; onCl
         <Badge
           size="sm"
           variant={count ? 'filled' : 'light'}
-          color={count ? 'orange' : 'gray'}
+          color={count ? AMBER : 'gray'}
           aria-label={`${count}${more ? ' or more' : ''} waiting`}
         >
           {count}

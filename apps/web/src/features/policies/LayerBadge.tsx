@@ -1,6 +1,6 @@
 import { Badge, Group } from '@mantine/core';
 import type { PolicyLayer, PolicyStrength } from './types.ts';
-import { LAYER_COLOR, LAYER_LABEL } from './words.ts';
+import { AMBER, LAYER_COLOR, LAYER_LABEL } from './words.ts';
 
 // In a narrow table cell a badge would otherwise be cut to "ORGANIS…".
 const keep = { minWidth: 'max-content' } as const;
@@ -13,7 +13,7 @@ export const LayerBadge = ({ layer, strength }: { layer: PolicyLayer; strength?:
     </Badge>
     {strength && (
       <Badge
-        color={strength === 'hard' ? 'dark' : 'yellow'}
+        color={strength === 'hard' ? 'dark' : AMBER}
         variant="outline"
         radius="sm"
         size="sm"

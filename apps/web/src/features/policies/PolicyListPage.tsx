@@ -19,7 +19,7 @@ import { LayerBadge } from './LayerBadge.tsx';
 import { PolicySettingsLine } from './PolicySettingsLine.tsx';
 import type { Policy } from './types.ts';
 import { usePolicies } from './usePolicies.ts';
-import { EFFECT_LABEL, explain, KIND_LABEL, LAYERS } from './words.ts';
+import { AMBER, EFFECT_LABEL, explain, KIND_LABEL, LAYERS } from './words.ts';
 
 const current = (p: Policy) => p.in_force ?? p.scheduled ?? p.draft;
 
@@ -119,7 +119,7 @@ export function PolicyListPage({ isAdmin }: { isAdmin: boolean }) {
                       </Table.Td>
                       <Table.Td>
                         {p.draft ? (
-                          <Badge color="yellow" variant="light" radius="sm">
+                          <Badge color={AMBER} variant="light" radius="sm">
                             v{p.draft.version} draft
                           </Badge>
                         ) : (

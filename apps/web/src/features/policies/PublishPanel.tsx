@@ -6,7 +6,7 @@ import { notifyDone } from '../../lib/notify.ts';
 import { notifyFailed } from './notify.ts';
 import type { PolicyDetail } from './types.ts';
 import { usePublishPolicy } from './usePolicies.ts';
-import { explain } from './words.ts';
+import { AMBER, explain } from './words.ts';
 
 /** "2026-11-22T14:05" in local time, as a datetime-local input wants it. */
 const localInput = (d: Date) => {
@@ -68,7 +68,7 @@ export function PublishPanel({ policy, blocked }: { policy: PolicyDetail; blocke
               error={error}
             />
             {blocked && (
-              <Text size="xs" c="orange.8">
+              <Text size="xs" c={AMBER}>
                 {blocked}
               </Text>
             )}

@@ -6,7 +6,7 @@ import { ago, fullDate } from '../../lib/format.ts';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
 import { QueueDecide } from './QueueDecide.tsx';
 import type { QueueItem } from './types.ts';
-import { aRole, KIND_LABEL, money } from './words.ts';
+import { AMBER, aRole, KIND_LABEL, money } from './words.ts';
 
 /** An ask in the queue: the case, the customer, the request, who asked, when it lapses. */
 export function QueueItemCard({ item }: { item: QueueItem }) {
@@ -29,7 +29,7 @@ export function QueueItemCard({ item }: { item: QueueItem }) {
           </Stack>
           <Group gap={4} wrap="nowrap">
             {a.required_role && (
-              <Badge color="orange" variant="outline" radius="sm">
+              <Badge color={AMBER} variant="outline" radius="sm">
                 needs {aRole(a.required_role)}
               </Badge>
             )}
@@ -60,7 +60,7 @@ export function QueueItemCard({ item }: { item: QueueItem }) {
             <Button
               size="xs"
               variant="light"
-              color="orange"
+              color={AMBER}
               leftSection={<IconGavel size={14} />}
               onClick={() => setDeciding(true)}
               aria-label={`Decide on case #${item.case.number}`}

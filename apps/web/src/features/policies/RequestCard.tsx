@@ -11,7 +11,7 @@ import { isSent, nextStep } from './nextStep.ts';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
 import { RequestStatus } from './RequestStatus.tsx';
 import type { CaseRequest } from './types.ts';
-import { aRole, KIND_LABEL, money } from './words.ts';
+import { AMBER, aRole, KIND_LABEL, money } from './words.ts';
 
 type Open = null | 'authorise' | 'ask';
 
@@ -58,7 +58,7 @@ export function RequestCard({ request: r, focused }: { request: CaseRequest; foc
               </Badge>
             )}
             {d.outcome === 'needs_authorisation' && d.required_role && (
-              <Badge color="orange" variant="outline" radius="sm">
+              <Badge color={AMBER} variant="outline" radius="sm">
                 needs {aRole(d.required_role)}
               </Badge>
             )}
@@ -159,7 +159,7 @@ export function RequestCard({ request: r, focused }: { request: CaseRequest; foc
                 <Button
                   size="xs"
                   variant="light"
-                  color="orange"
+                  color={AMBER}
                   leftSection={<IconGavel size={14} />}
                   onClick={() => setOpen(open === 'authorise' ? null : 'authorise')}
                   aria-expanded={open === 'authorise'}

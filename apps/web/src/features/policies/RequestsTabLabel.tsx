@@ -1,5 +1,6 @@
 import { Badge, Group, VisuallyHidden } from '@mantine/core';
 import { useCaseRequests } from './useRequests.ts';
+import { AMBER } from './words.ts';
 
 /** "Requests (3)", with how many still wait for a step (a decision not yet sent, or an authorisation). */
 export function RequestsTabLabel({ caseId }: { caseId: string }) {
@@ -15,7 +16,7 @@ export function RequestsTabLabel({ caseId }: { caseId: string }) {
     <Group gap={6} wrap="nowrap">
       Requests{requests.isSuccess ? ` (${items.length})` : ''}
       {open > 0 && (
-        <Badge size="xs" color="orange" circle>
+        <Badge size="xs" color={AMBER} circle>
           {open}
           <VisuallyHidden> waiting for a step</VisuallyHidden>
         </Badge>

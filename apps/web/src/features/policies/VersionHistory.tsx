@@ -1,6 +1,7 @@
 import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { fullDate } from '../../lib/format.ts';
 import type { PolicyDetail } from './types.ts';
+import { AMBER } from './words.ts';
 
 /** Every version of the policy; decisions keep the versions they used, so none is ever rewritten. */
 export function VersionHistory({ policy }: { policy: PolicyDetail }) {
@@ -15,7 +16,7 @@ export function VersionHistory({ policy }: { policy: PolicyDetail }) {
         scheduled
       </Badge>
     ) : id === policy.draft?.id ? (
-      <Badge size="sm" color="yellow" radius="sm" style={{ minWidth: 'max-content' }}>
+      <Badge size="sm" color={AMBER} variant="light" radius="sm" style={{ minWidth: 'max-content' }}>
         draft
       </Badge>
     ) : (

@@ -32,6 +32,9 @@ export const KIND_LABEL: Record<RequestKind, string> = {
   other: 'Other',
 };
 
+/** An amber dark enough for small text on white and on its own light tint (WCAG AA). */
+export const AMBER = '#b54708';
+
 export const OUTCOME_LABEL: Record<DecisionOutcome, string> = {
   granted: 'Granted',
   refused: 'Refused',
@@ -41,7 +44,7 @@ export const OUTCOME_LABEL: Record<DecisionOutcome, string> = {
 export const OUTCOME_COLOR: Record<DecisionOutcome, string> = {
   granted: 'teal',
   refused: 'red',
-  needs_authorisation: 'orange',
+  needs_authorisation: AMBER,
 };
 
 export const LAYERS: PolicyLayer[] = ['law', 'professional', 'moral', 'organisational'];
