@@ -121,6 +121,8 @@ async function finish(
 ): Promise<Fixtures> {
   const ws = people.workspaceId;
   await pool.query(`update workspaces set next_case_number = $2 + 1 where id = $1`, [ws, p.cases]);
+  // The app takes case numbers from the workspace's sequence (migration 20261122T2410).
+  await pool.query(`select setval(case_number_seq($1)::regclass, $2)`, [ws, p.cases]);
   // New events must continue after the seeded ones, or their seq would collide.
   await pool.query(
     `insert into event_chains (workspace_id, last_seq, last_hash)

@@ -26,6 +26,8 @@ test('a return out of window is escalated, authorised by a supervisor and told; 
   page,
   request,
 }) => {
+  // Two people, two requests and five decisions: longer than a one-screen journey.
+  test.setTimeout(150_000);
   // The customer's case arrives through the API, as from an integration.
   const agentToken = await apiToken(request, 'agent@fairdesk.example');
   const subject = `Return of an unused rucksack ${Date.now()}`;

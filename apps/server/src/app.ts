@@ -20,6 +20,7 @@ import { healthRoutes } from './features/health/index.ts';
 import { policiesRoutes } from './features/policies/index.ts';
 import { portalRoutes } from './features/portal/index.ts';
 import { realtimeRoutes } from './features/realtime/index.ts';
+import { routingRoutes } from './features/routing/index.ts';
 import { authenticate, sessionsRoutes } from './features/sessions/index.ts';
 import { staffRoutes } from './features/staff/index.ts';
 import { workspacesRoutes } from './features/workspaces/index.ts';
@@ -79,6 +80,7 @@ export async function buildApp(deps: Deps) {
       await v1.register(auditRoutes(deps));
       await v1.register(realtimeRoutes(deps));
       await v1.register(emailRoutes(deps));
+      await v1.register(routingRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

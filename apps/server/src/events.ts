@@ -40,13 +40,14 @@ export const EVENT_TYPES = [
   'staff.invitation_accepted',
   'sla.warning',
   'sla.breached',
+  'case.routed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Event type -> names of the jobs (in jobs.ts) that react to it. */
 export const SUBSCRIBERS: Subscribers = {
-  'case.created': ['sla.recompute'],
-  'case.updated': ['sla.recompute'],
+  'case.created': ['sla.recompute', 'routing.assign'],
+  'case.updated': ['sla.recompute', 'routing.assign'],
   'message.added': ['sla.recompute', 'email.reply'],
 };
 

@@ -85,6 +85,8 @@ export const CaseSummary = z.object({
   closed_at: Timestamp.nullable(),
   created_at: Timestamp,
   updated_at: Timestamp,
+  /** The next service-level target due (a paused one when none runs); staff only, null for customers. */
+  sla_next: CaseSlaTarget.nullable(),
   can: CaseAbilities,
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;

@@ -5,6 +5,7 @@ export * from './email.ts';
 export * from './policies.ts';
 export * from './realtime.ts';
 export * from './requests.ts';
+export * from './routing.ts';
 export * from './sessions.ts';
 export * from './sla.ts';
 export * from './staff.ts';

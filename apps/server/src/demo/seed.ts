@@ -4,6 +4,7 @@ import { addMessage, openCase, updateCase } from '../features/cases/index.ts';
 import { createCustomer, createOrganisation } from '../features/customers/index.ts';
 import { seedDemoMailbox } from '../features/email/index.ts';
 import { seedDemoPolicies } from '../features/policies/index.ts';
+import { seedDemoRouting } from '../features/routing/index.ts';
 import { seedDemoSla } from '../features/sla/index.ts';
 import { createStaff, createTeam } from '../features/staff/index.ts';
 import { createWorkspace, markDemoWorkspace } from '../features/workspaces/index.ts';
@@ -195,6 +196,7 @@ export async function seedDemo(deps: Deps): Promise<{ id: string; slug: string }
   await seedDemoPolicies(deps, ws.id, DEMO_POLICY_SET);
   await seedDemoSla(deps, ws.id);
   await seedDemoMailbox(deps, ws.id, teams[0]?.id ?? null);
+  await seedDemoRouting(deps, ws.id);
   await markDemoWorkspace(deps, ws.id);
   return { id: ws.id, slug: ws.slug };
 }

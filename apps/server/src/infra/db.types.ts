@@ -301,9 +301,10 @@ export interface Events {
   case_id: string | null;
   created_at: Timestamp;
   data: Generated<Json>;
-  hash: Buffer;
-  prev_hash: Buffer;
-  seq: number;
+  hash: Buffer | null;
+  id: Generated<number>;
+  prev_hash: Buffer | null;
+  seq: number | null;
   type: string;
   workspace_id: string;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from './db.ts';
-import { notify, summariseData } from './realtime.ts';
+import { encodeMessage, REALTIME_CHANNEL, summariseData } from './realtime.ts';
 
 export type EventRow = {
   type: string;
@@ -15,11 +15,16 @@ export type Emit = (
   events: EventRow[],
 ) => Promise<void>;
 
+/** The job that seals a workspace's committed events into its hash chain (audit feature). */
+export const SEAL_JOB = 'events.seal';
+
 /**
- * Events are rows: emit appends them to the workspace's hash chain and enqueues the jobs that
- * subscribe to them, in the caller's transaction, so a change and its consequences commit together.
- * It also NOTIFYs a summary of each to the app processes (delivered at commit), which pass it on
- * to browsers over server-sent events.
+ * Events are rows: emit inserts them in the caller's transaction, so a change and its record
+ * commit together, and enqueues the jobs that subscribe to them. They are written unsealed (no seq
+ * or hash, nothing locked but the new rows); the `events.seal` job (and audit verification) chain
+ * them afterwards, in commit-visible order. It also NOTIFYs a summary of each to the app processes
+ * (delivered at commit), which pass it on to browsers over server-sent events. All of it is one
+ * statement (the SQL function `record_events`), one round trip.
  */
 export function createEmitter(subscribers: Subscribers): Emit {
   return async (trx, ctx, events) => {
@@ -31,29 +36,31 @@ export function createEmitter(subscribers: Subscribers): Emit {
       actor_id: ctx.actor.id,
       data: e.data ?? {},
     }));
-    await sql`select append_events(${ctx.workspaceId}::uuid, ${JSON.stringify(items)}::jsonb, ${ctx.at})`.execute(
-      trx,
-    );
-    await notify(
-      trx,
-      events.map((e) => ({
+    const notes = events.map((e) =>
+      encodeMessage({
         workspace_id: ctx.workspaceId,
         type: e.type,
         case_id: e.case_id ?? null,
         actor: ctx.actor,
         data: summariseData(e.data ?? {}),
-      })),
+      }),
     );
+    const jobs: { task: string; payload: unknown }[] = [];
     for (const e of events) {
-      for (const job of subscribers[e.type] ?? []) {
-        const payload = {
-          workspace_id: ctx.workspaceId,
-          event: e.type,
-          case_id: e.case_id ?? null,
-          data: e.data ?? {},
-        };
-        await sql`select graphile_worker.add_job(${job}, ${JSON.stringify(payload)}::json)`.execute(trx);
+      for (const task of subscribers[e.type] ?? []) {
+        jobs.push({
+          task,
+          payload: {
+            workspace_id: ctx.workspaceId,
+            event: e.type,
+            case_id: e.case_id ?? null,
+            data: e.data ?? {},
+          },
+        });
       }
     }
+    await sql`select record_events(${ctx.workspaceId}::uuid, ${JSON.stringify(items)}::jsonb, ${ctx.at}, ${REALTIME_CHANNEL}, ${notes}::text[], ${JSON.stringify(jobs)}::jsonb)`.execute(
+      trx,
+    );
   };
 }

@@ -1,8 +1,14 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../infra/db.ts';
 
+/** Seals the workspace's committed, not yet chained events (SQL function `seal_events`). */
+export async function sealEvents(db: Executor, workspaceId: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select seal_events(${workspaceId}::uuid) as n`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
 /**
- * Recomputes every event's hash and its link to the previous one, inside PostgreSQL (the same
+ * Recomputes every sealed event's hash and its link to the previous one, inside PostgreSQL (the same
  * event_hash function that wrote them), and reports the first break.
  */
 export async function verifyChain(db: Executor, workspaceId: string) {
@@ -12,7 +18,7 @@ export async function verifyChain(db: Executor, workspaceId: string) {
         hash = event_hash(prev_hash, seq, type, case_id, actor_kind, actor_id, data, created_at) as hash_ok,
         prev_hash = coalesce(lag(hash) over (order by seq), '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea) as link_ok,
         seq = row_number() over (order by seq) as seq_ok
-      from events where workspace_id = ${workspaceId}
+      from events where workspace_id = ${workspaceId} and seq is not null
     )
     select count(*)::int as checked, max(seq)::int as last_seq,
       min(seq) filter (where not (hash_ok and link_ok and seq_ok))::int as first_broken

@@ -1,1 +1,2 @@
+export { sealEventsJob } from './audit.jobs.ts';
 export { auditRoutes } from './audit.routes.ts';

@@ -26,6 +26,10 @@ export function presentCaseSummary(r: CaseSummaryRow, who: Audience) {
     closed_at: iso(r.closed_at),
     created_at: r.created_at.toISOString(),
     updated_at: r.updated_at.toISOString(),
+    sla_next:
+      who === 'staff' && r.sla_next
+        ? { ...r.sla_next, due_at: r.sla_next.due_at && new Date(r.sla_next.due_at).toISOString() }
+        : null,
     can: caseAbilities(r.status, who),
   };
 }

@@ -1,4 +1,4 @@
-import type { CaseListQuery, CasePriority } from '@fairdesk/contract';
+import type { CaseListQuery, CasePriority, SlaState, SlaTarget } from '@fairdesk/contract';
 import { type ExpressionBuilder, sql, type Updateable } from 'kysely';
 import type { DB, Executor } from '../../infra/db.ts';
 import type { CaseChannel } from '../../infra/db.types.ts';
@@ -92,6 +92,11 @@ const baseSummary = (db: Executor) =>
       'c.closed_at',
       'c.created_at',
       'c.updated_at',
+      // The next target due (running first, then paused), for queue badges.
+      sql<{ target: SlaTarget; due_at: string | null; state: SlaState } | null>`(
+        select jsonb_build_object('target', s.target, 'due_at', s.due_at, 'state', s.state)
+        from case_sla s where s.case_id = c.id and s.state <> 'met'
+        order by s.due_at is null, s.due_at limit 1)`.as('sla_next'),
     ]);
 
 export type CaseSummaryRow = NonNullable<Awaited<ReturnType<typeof findCaseSummary>>>;
@@ -174,8 +179,10 @@ export const listTimeline = (db: Executor, workspaceId: string, caseId: string) 
     .leftJoin('customers as cu', (j) =>
       j.onRef('cu.id', '=', 'e.actor_id').on('e.actor_kind', '=', 'customer'),
     )
+    // Events are chained (given their seq) after commit; the timeline shows them at once, in
+    // write order, under their row id.
     .select([
-      'e.seq',
+      'e.id as seq',
       'e.type',
       'e.actor_kind',
       'e.actor_id',
@@ -186,7 +193,7 @@ export const listTimeline = (db: Executor, workspaceId: string, caseId: string) 
     ])
     .where('e.case_id', '=', caseId)
     .where('e.workspace_id', '=', workspaceId)
-    .orderBy('e.seq')
+    .orderBy('e.id')
     .limit(5000)
     .execute();
 

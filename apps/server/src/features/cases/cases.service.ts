@@ -2,7 +2,7 @@ import type { CaseCreate, CaseStatus, CaseUpdate } from '@fairdesk/contract';
 import type { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { type EventType, emit } from '../../events.ts';
-import { type Actor, actorRef } from '../../infra/actor.ts';
+import { type Actor, actorRef, type SystemActor } from '../../infra/actor.ts';
 import { changedFields } from '../../infra/changes.ts';
 import type { Executor } from '../../infra/db.ts';
 import { AppError, notFound } from '../../infra/errors.ts';
@@ -133,7 +133,7 @@ export async function writeMessage(
 }
 
 /** Loads a case for a write, locked; a customer only ever reaches their own. */
-export async function lockCaseFor(trx: Executor, actor: Actor, id: string) {
+export async function lockCaseFor(trx: Executor, actor: Actor | SystemActor, id: string) {
   const row = await q.lockCase(trx, actor.workspaceId, id);
   if (!row || (actor.kind === 'customer' && row.customer_id !== actor.customerId)) throw notFound('Case');
   return row;
@@ -146,35 +146,48 @@ const caseChanged = (seen: number, current: number) =>
     details: { version: current },
   });
 
-export async function updateCase(deps: Deps, actor: Actor, id: string, input: CaseUpdateInput) {
+export async function updateCase(deps: Deps, actor: Actor | SystemActor, id: string, input: CaseUpdateInput) {
+  return deps.db.transaction().execute((trx) => updateCaseIn(deps, trx, actor, id, input));
+}
+
+/**
+ * updateCase in the caller's transaction. The system actor (server code only, e.g. routing and
+ * SLA escalation; never a request's actor) may change what staff may.
+ */
+export async function updateCaseIn(
+  deps: Deps,
+  trx: Executor,
+  actor: Actor | SystemActor,
+  id: string,
+  input: CaseUpdateInput,
+) {
   const { version, ...patch } = input;
   if (actor.kind === 'customer' && Object.keys(patch).some((k) => k !== 'status')) {
     throw new AppError('forbidden', 'Customers can only mark their case solved', {
       reason: 'field_not_allowed',
     });
   }
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await lockCaseFor(trx, actor, id);
-    if (version !== undefined && version !== row.version) throw caseChanged(version, row.version);
-    if (row.status === 'closed')
-      throw new AppError('conflict', 'A closed case cannot change', { reason: 'case_closed' });
-    if (patch.status && !canTransition(row.status, patch.status, actor.kind)) {
-      throw new AppError('conflict', `A case cannot go from ${row.status} to ${patch.status}`, {
-        reason: 'invalid_transition',
-      });
-    }
-    if (patch.team_id) await assertTeamInWorkspace(trx, actor.workspaceId, patch.team_id);
-    if (patch.assignee_id) await assertStaffInWorkspace(trx, actor.workspaceId, patch.assignee_id);
-    const changes = changedFields(row as Record<string, unknown>, patch);
-    if (Object.keys(changes).length === 0) return row;
-    const at = deps.clock.now();
-    const stamps = patch.status ? statusStamps(row.status, patch.status, at) : {};
-    await q.updateCaseRow(trx, id, { ...patch, ...stamps, updated_at: at });
-    await emit(trx, { workspaceId: actor.workspaceId, actor: actorRef(actor), at }, [
-      { type: 'case.updated', case_id: id, data: { changes } },
-    ]);
-    return row;
-  });
+  const row = await lockCaseFor(trx, actor, id);
+  if (version !== undefined && version !== row.version) throw caseChanged(version, row.version);
+  if (row.status === 'closed')
+    throw new AppError('conflict', 'A closed case cannot change', { reason: 'case_closed' });
+  const who = actor.kind === 'customer' ? 'customer' : 'staff';
+  if (patch.status && !canTransition(row.status, patch.status, who)) {
+    throw new AppError('conflict', `A case cannot go from ${row.status} to ${patch.status}`, {
+      reason: 'invalid_transition',
+    });
+  }
+  if (patch.team_id) await assertTeamInWorkspace(trx, actor.workspaceId, patch.team_id);
+  if (patch.assignee_id) await assertStaffInWorkspace(trx, actor.workspaceId, patch.assignee_id);
+  const changes = changedFields(row as Record<string, unknown>, patch);
+  if (Object.keys(changes).length === 0) return row;
+  const at = deps.clock.now();
+  const stamps = patch.status ? statusStamps(row.status, patch.status, at) : {};
+  await q.updateCaseRow(trx, id, { ...patch, ...stamps, updated_at: at });
+  await emit(trx, { workspaceId: actor.workspaceId, actor: actorRef(actor), at }, [
+    { type: 'case.updated', case_id: id, data: { changes } },
+  ]);
+  return row;
 }
 
 /** Adds a public reply or an internal note; replies move the status as the rules say. */

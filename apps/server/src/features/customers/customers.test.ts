@@ -15,7 +15,7 @@ const eventsOf = (workspaceId: string, type: string) =>
     .select(['data', 'actor_id'])
     .where('workspace_id', '=', workspaceId)
     .where('type', '=', type)
-    .orderBy('seq')
+    .orderBy('id')
     .execute();
 
 const addCustomer = (w: World, body: Record<string, unknown>) =>

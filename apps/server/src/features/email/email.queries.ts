@@ -315,9 +315,10 @@ export const outgoingWorkspace = async (db: Executor, id: string) =>
     ?.workspace_id;
 
 /**
- * Takes the workspace row first, as opening a case will (its case number), so that a transaction
- * that also creates a customer (an event, hence the event chain) cannot lock the two in the other
- * order against a concurrent one.
+ * Processes one workspace's inbound mail one message at a time: a concurrent duplicate (same
+ * Message-ID) or a second mail from a new sender then sees the first one's rows instead of failing
+ * on a unique key. (It used to order locks against the case number and the event chain; neither
+ * holds a lock to commit any more, see docs/decisions.md on event sealing and case numbers.)
  */
 export const lockWorkspaceRow = (db: Executor, workspaceId: string) =>
   db.selectFrom('workspaces').select('id').where('id', '=', workspaceId).forNoKeyUpdate().executeTakeFirst();

@@ -26,7 +26,7 @@ export async function statusChanges(db: Executor, workspaceId: string, caseId: s
     .where('case_id', '=', caseId)
     .where('type', '=', 'case.updated')
     .where(sql<boolean>`data->'changes' ? 'status'`)
-    .orderBy('seq')
+    .orderBy('id')
     .execute();
   return rows.map((r) => ({ at: r.created_at, from: r.status[0], to: r.status[1] }));
 }

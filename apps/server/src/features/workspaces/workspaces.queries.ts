@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../infra/db.ts';
 
 export const insertWorkspace = (
@@ -32,15 +33,12 @@ export const updateWorkspace = (
   patch: { name?: string; time_zone?: string; languages?: string[]; updated_at: Date },
 ) => db.updateTable('workspaces').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 
-/** Takes the next case number; the row lock it holds orders numbers within the workspace. */
+/**
+ * Takes the next case number from the workspace's own sequence: no lock is held until commit, so
+ * cases of one workspace are created concurrently; a rolled-back transaction leaves a gap.
+ */
 export const takeCaseNumber = (db: Executor, id: string) =>
-  db
-    .updateTable('workspaces')
-    .set((eb) => ({ next_case_number: eb('next_case_number', '+', 1) }))
-    .where('id', '=', id)
-    .returning('next_case_number')
-    .executeTakeFirstOrThrow()
-    .then((r) => r.next_case_number - 1);
+  sql<{ n: number }>`select take_case_number(${id}::uuid) as n`.execute(db).then((r) => r.rows[0]!.n);
 
 export const setDemo = (db: Executor, id: string) =>
   db.updateTable('workspaces').set({ is_demo: true }).where('id', '=', id).execute();

@@ -1,5 +1,12 @@
 import { Button, Group } from '@mantine/core';
-import { IconAddressBook, IconBuilding, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBuilding,
+  IconMail,
+  IconSettings,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 
 export const SECTIONS = [
@@ -7,6 +14,7 @@ export const SECTIONS = [
   { path: 'teams', label: 'Teams', icon: IconUsersGroup },
   { path: 'customers', label: 'Customers', icon: IconAddressBook },
   { path: 'organisations', label: 'Organisations', icon: IconBuilding },
+  { path: 'email', label: 'Email', icon: IconMail },
   { path: 'settings', label: 'Settings', icon: IconSettings },
 ] as const;
 

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import type { ApiError } from '../../lib/api.ts';
 import type { CurrentUser } from '../../lib/types.ts';
+import { EmailAdminPage } from '../email/EmailAdminPage.tsx';
 import { AdminCustomersPage } from './AdminCustomersPage.tsx';
 import { AdminDenied } from './AdminDenied.tsx';
 import { AdminNav } from './AdminNav.tsx';
@@ -34,6 +35,7 @@ export function AdminRoutes({ me }: { me: Extract<CurrentUser, { kind: 'staff' }
           <Route path="teams" element={<TeamsPage />} />
           <Route path="customers" element={<AdminCustomersPage />} />
           <Route path="organisations" element={<AdminOrganisationsPage />} />
+          <Route path="email/:part?" element={<EmailAdminPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="staff" replace />} />
         </Routes>

@@ -15,6 +15,7 @@ import { useMemo, useState } from 'react';
 import { QueryBuilder, type RuleGroupType } from 'react-querybuilder';
 import { ActionControl, NotControl, SelectorControl, ValueControl } from './builderControls.tsx';
 import { factsIn, fieldsFor, incompleteRules, toCondition, toQuery } from './condition.ts';
+import { describeQuery } from './describe.ts';
 
 type Props = {
   value: unknown;
@@ -135,6 +136,12 @@ export function ConditionBuilder({ value, onChange, disabled }: Props) {
               Add to the fields
             </Button>
           </Group>
+          <Text size="sm">
+            <Text span fw={500}>
+              Reads as:{' '}
+            </Text>
+            {describeQuery(query, fields)}
+          </Text>
           <Text size="xs" c="dimmed">
             Stored as <Code>{JSON.stringify(toCondition(query))}</Code>
           </Text>

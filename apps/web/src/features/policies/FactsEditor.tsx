@@ -32,14 +32,17 @@ export function FactsEditor({ value, onChange, error }: Props) {
       <Stack gap="xs">
         {BOOLEAN_FACTS.map((f) => (
           <Group key={f.name} justify="space-between" wrap="nowrap" gap="sm">
-            <Text size="sm" id={`${id}-${f.name}`}>
-              {f.label}{' '}
-              <Text span size="xs" c="dimmed" ff="monospace">
+            <div style={{ flex: 1, minWidth: 0 }}>
+              <Text size="sm" id={`${id}-${f.name}`}>
+                {f.label}
+              </Text>
+              <Text size="xs" c="dimmed" ff="monospace">
                 {f.name}
               </Text>
-            </Text>
+            </div>
             <SegmentedControl
               size="xs"
+              style={{ flexShrink: 0 }}
               aria-labelledby={`${id}-${f.name}`}
               data={TRI}
               value={value.flags[f.name] ?? 'unknown'}

@@ -3,7 +3,7 @@ import type { DecisionOutcome } from './types.ts';
 import { OUTCOME_COLOR, OUTCOME_LABEL } from './words.ts';
 
 export const OutcomeBadge = ({ outcome }: { outcome: DecisionOutcome }) => (
-  <Badge color={OUTCOME_COLOR[outcome]} variant="light" radius="sm">
+  <Badge color={OUTCOME_COLOR[outcome]} variant="light" radius="sm" style={{ minWidth: 'max-content' }}>
     {OUTCOME_LABEL[outcome]}
   </Badge>
 );

@@ -20,6 +20,7 @@ import { fieldErrors } from './issues.ts';
 import { LayerBadge } from './LayerBadge.tsx';
 import { notifyFailed } from './notify.ts';
 import { PolicyForm } from './PolicyForm.tsx';
+import { PolicySummary } from './PolicySummary.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import {
   baseVersion,
@@ -128,69 +129,71 @@ export function PolicyEditor({ policy }: { policy: PolicyDetail | null }) {
           )}
         </Stack>
       </Group>
-      {!canEdit && (
-        <Alert color="blue">Any colleague may read the policies; only an admin changes them.</Alert>
-      )}
+
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Paper
-            withBorder
-            radius="md"
-            p="md"
-            component="form"
-            onSubmit={submit}
-            noValidate
-            aria-label="Policy"
-          >
-            <Stack gap="md">
-              <PolicyForm
-                values={values}
-                set={set}
-                errors={errors}
-                onCondition={(c, n) => {
-                  set('condition', c);
-                  setIncomplete(n);
-                }}
-                conditionKey={`${loadedId}-${resets}`}
-                disabled={!canEdit}
-              />
-              {(problems.length > 0 || (save.isError && !problems.length)) && (
-                <Alert color="red" title="The server did not accept the policy">
-                  {problems.length ? (
-                    <List size="sm">
-                      {problems.map((p) => (
-                        <List.Item key={p}>{p}</List.Item>
-                      ))}
-                    </List>
-                  ) : (
-                    explain(save.error)
-                  )}
-                </Alert>
-              )}
-              {canEdit && (
-                <Group justify="flex-end">
-                  <Button
-                    variant="default"
-                    disabled={!dirty}
-                    onClick={() => {
-                      setValues(start);
-                      setResets((n) => n + 1);
-                    }}
-                  >
-                    Discard changes
-                  </Button>
-                  <Button
-                    type="submit"
-                    leftSection={<IconDeviceFloppy size={16} />}
-                    loading={save.isPending}
-                    disabled={!dirty}
-                  >
-                    {policy ? 'Save draft' : 'Create as draft'}
-                  </Button>
-                </Group>
-              )}
-            </Stack>
-          </Paper>
+          {!canEdit && base ? (
+            <PolicySummary version={base} />
+          ) : (
+            <Paper
+              withBorder
+              radius="md"
+              p="md"
+              component="form"
+              onSubmit={submit}
+              noValidate
+              aria-label="Policy"
+            >
+              <Stack gap="md">
+                <PolicyForm
+                  values={values}
+                  set={set}
+                  errors={errors}
+                  onCondition={(c, n) => {
+                    set('condition', c);
+                    setIncomplete(n);
+                  }}
+                  conditionKey={`${loadedId}-${resets}`}
+                  disabled={!canEdit}
+                />
+                {(problems.length > 0 || (save.isError && !problems.length)) && (
+                  <Alert color="red" title="The server did not accept the policy">
+                    {problems.length ? (
+                      <List size="sm">
+                        {problems.map((p) => (
+                          <List.Item key={p}>{p}</List.Item>
+                        ))}
+                      </List>
+                    ) : (
+                      explain(save.error)
+                    )}
+                  </Alert>
+                )}
+                {canEdit && (
+                  <Group justify="flex-end">
+                    <Button
+                      variant="default"
+                      disabled={!dirty}
+                      onClick={() => {
+                        setValues(start);
+                        setResets((n) => n + 1);
+                      }}
+                    >
+                      Discard changes
+                    </Button>
+                    <Button
+                      type="submit"
+                      leftSection={<IconDeviceFloppy size={16} />}
+                      loading={save.isPending}
+                      disabled={!dirty}
+                    >
+                      {policy ? 'Save draft' : 'Create as draft'}
+                    </Button>
+                  </Group>
+                )}
+              </Stack>
+            </Paper>
+          )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">

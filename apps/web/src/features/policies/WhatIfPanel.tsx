@@ -91,7 +91,7 @@ export function WhatIfPanel({ result, error, pending, onRun, disabled }: Props) 
                           {c.amount !== null && ` ${money(c.amount, c.currency)}`}
                         </Table.Td>
                         <Table.Td>
-                          <Group gap={4} wrap="nowrap">
+                          <Group gap={4}>
                             <OutcomeBadge outcome={c.before.outcome} />
                             <Text span size="xs">
                               {roleOf(c.before.required_role)}

@@ -1,0 +1,210 @@
+import type { AssignmentMode, Availability } from '@fairdesk/contract';
+import { sql } from 'kysely';
+import type { Executor } from '../../infra/db.ts';
+
+const OPEN = ['new', 'open', 'pending', 'on_hold'] as const;
+
+export const findCase = (db: Executor, workspaceId: string, id: string) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'team_id', 'assignee_id', 'status', 'tags', 'priority'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/** The case, locked: routing and every other writer of it go one at a time. */
+export const lockCase = (db: Executor, workspaceId: string, id: string) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'team_id', 'assignee_id', 'status', 'tags', 'priority', 'updated_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+
+/** The team's routing row, locked: a team's cases are routed one at a time. */
+export const lockTeamRouting = (db: Executor, teamId: string) =>
+  db.selectFrom('team_routing').selectAll().where('team_id', '=', teamId).forUpdate().executeTakeFirst();
+
+/** Locks the online agents among `ids` in key order, so teams that share agents cannot deadlock. */
+export const lockOnlineAgents = (db: Executor, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('agent_routing')
+        .select('staff_id')
+        .where('staff_id', 'in', ids)
+        .where('availability', '=', 'online')
+        .orderBy('staff_id')
+        .forUpdate()
+        .execute();
+
+/** Active staff (a team's members, or everyone) with their routing settings, open load and difficult work. */
+export function agentsWithLoad(db: Executor, workspaceId: string, since: Date, teamId?: string) {
+  let qb = db
+    .selectFrom('staff as s')
+    .leftJoin('agent_routing as ar', 'ar.staff_id', 's.id')
+    .select((eb) => [
+      's.id as staff_id',
+      's.name',
+      eb.fn.coalesce('ar.availability', sql<Availability>`'offline'::availability`).as('availability'),
+      'ar.capacity',
+      eb.fn.coalesce('ar.skills', sql<string[]>`'{}'::text[]`).as('skills'),
+      eb
+        .selectFrom('cases as c')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('c.assignee_id', '=', 's.id')
+        .where('c.status', 'in', OPEN)
+        .as('open_cases'),
+      eb
+        .selectFrom('routing_assignments as ra')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('ra.staff_id', '=', 's.id')
+        .where('ra.workspace_id', '=', workspaceId)
+        .where('ra.difficult', '=', true)
+        .where('ra.created_at', '>', since)
+        .as('difficult'),
+    ])
+    .where('s.workspace_id', '=', workspaceId)
+    .where('s.active', '=', true);
+  if (teamId) {
+    qb = qb.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('team_members as tm')
+          .select(sql`1`.as('one'))
+          .whereRef('tm.staff_id', '=', 's.id')
+          .where('tm.team_id', '=', teamId),
+      ),
+    );
+  }
+  return qb.orderBy('s.name').orderBy('s.id').execute();
+}
+
+export const recordAssignment = (
+  db: Executor,
+  row: {
+    workspace_id: string;
+    case_id: string;
+    team_id: string;
+    staff_id: string;
+    difficult: boolean;
+    explanation: string;
+    created_at: Date;
+  },
+) =>
+  db
+    .insertInto('routing_assignments')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('case_id').doUpdateSet({
+        team_id: row.team_id,
+        staff_id: row.staff_id,
+        difficult: row.difficult,
+        explanation: row.explanation,
+        created_at: row.created_at,
+      }),
+    )
+    .execute();
+
+/** Not updated_at: that marks when the mode was set (see routeCase). */
+export const setLastAssigned = (db: Executor, teamId: string, staffId: string) =>
+  db
+    .updateTable('team_routing')
+    .set({ last_assigned_staff_id: staffId })
+    .where('team_id', '=', teamId)
+    .execute();
+
+export const findTeam = (db: Executor, workspaceId: string, id: string) =>
+  db
+    .selectFrom('teams')
+    .select(['id', 'name'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const findStaff = (db: Executor, workspaceId: string, id: string) =>
+  db
+    .selectFrom('staff')
+    .select(['id', 'name'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('active', '=', true)
+    .executeTakeFirst();
+
+export const teamRouting = (db: Executor, teamId: string) =>
+  db.selectFrom('team_routing').selectAll().where('team_id', '=', teamId).executeTakeFirst();
+
+export const teamsWithRouting = (db: Executor, workspaceId: string) =>
+  db
+    .selectFrom('teams as t')
+    .leftJoin('team_routing as tr', 'tr.team_id', 't.id')
+    .select((eb) => [
+      't.id as team_id',
+      't.name',
+      eb.fn.coalesce('tr.mode', sql<AssignmentMode>`'manual'::assignment_mode`).as('mode'),
+      eb.fn.coalesce('tr.default_capacity', sql<number>`10`).as('default_capacity'),
+      eb.fn.coalesce('tr.difficult_window_hours', sql<number>`24`).as('difficult_window_hours'),
+      sql<
+        string[]
+      >`coalesce((select array_agg(tm.staff_id) from team_members tm where tm.team_id = t.id), '{}')`.as(
+        'member_ids',
+      ),
+    ])
+    .where('t.workspace_id', '=', workspaceId)
+    .orderBy('t.name')
+    .limit(500)
+    .execute();
+
+export const upsertTeamRouting = (
+  db: Executor,
+  row: {
+    team_id: string;
+    workspace_id: string;
+    mode: AssignmentMode;
+    default_capacity?: number;
+    difficult_window_hours?: number;
+    updated_at: Date;
+  },
+) => {
+  const { team_id: _t, workspace_id: _w, ...set } = row;
+  return db
+    .insertInto('team_routing')
+    .values(row)
+    .onConflict((oc) => oc.column('team_id').doUpdateSet(set))
+    .execute();
+};
+
+export const upsertAgentRouting = (
+  db: Executor,
+  row: {
+    staff_id: string;
+    workspace_id: string;
+    availability?: Availability;
+    capacity?: number | null;
+    skills?: string[];
+    updated_at: Date;
+  },
+) => {
+  const { staff_id: _s, workspace_id: _w, ...set } = row;
+  return db
+    .insertInto('agent_routing')
+    .values(row)
+    .onConflict((oc) => oc.column('staff_id').doUpdateSet(set))
+    .execute();
+};
+
+export const agentRouting = (db: Executor, staffId: string) =>
+  db.selectFrom('agent_routing').selectAll().where('staff_id', '=', staffId).executeTakeFirst();
+
+/** The demo: every active agent of the workspace, by name. */
+export const staffOf = (db: Executor, workspaceId: string) =>
+  db
+    .selectFrom('staff')
+    .select(['id', 'name', 'role'])
+    .where('workspace_id', '=', workspaceId)
+    .where('active', '=', true)
+    .execute();
+
+export const teamsOf = (db: Executor, workspaceId: string) =>
+  db.selectFrom('teams').select(['id', 'name']).where('workspace_id', '=', workspaceId).execute();

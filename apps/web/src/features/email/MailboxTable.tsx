@@ -1,0 +1,79 @@
+import { Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import type { Team } from '../../lib/types.ts';
+import type { Mailbox } from './useEmailAdmin.ts';
+import { MODE_LABEL } from './words.ts';
+
+type Props = {
+  mailboxes: Mailbox[];
+  teams: Team[];
+  onEdit: (m: Mailbox) => void;
+  onDelete: (m: Mailbox) => void;
+};
+
+export function MailboxTable({ mailboxes, teams, onEdit, onDelete }: Props) {
+  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table verticalSpacing="sm" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Address</Table.Th>
+            <Table.Th w={240}>Inbound</Table.Th>
+            <Table.Th w={220}>Routes new cases to</Table.Th>
+            <Table.Th w={170}>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {mailboxes.map((m) => {
+            const team = m.team_id ? (teamName.get(m.team_id) ?? 'A team that no longer exists') : null;
+            return (
+              <Table.Tr key={m.id}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {m.address}
+                  </Text>
+                  {m.name && (
+                    <Text size="xs" c="dimmed">
+                      {m.name}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{MODE_LABEL[m.mode]}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={team ? undefined : 'dimmed'}>
+                    {team ?? 'No team (all open cases)'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => onEdit(m)}
+                      aria-label={`Edit ${m.address}`}
+                    >
+                      Edit
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => onDelete(m)}
+                      aria-label={`Remove ${m.address}`}
+                    >
+                      Remove
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

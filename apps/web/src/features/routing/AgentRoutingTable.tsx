@@ -1,0 +1,63 @@
+import { Badge, NumberInput, Table, TagsInput, Text } from '@mantine/core';
+import type { RoutingOverview } from '../../lib/types.ts';
+import { useSetAgentRouting } from './useRouting.ts';
+
+const AVAILABILITY_COLOR = { online: 'teal.9', away: 'yellow.4', offline: 'gray.7' } as const;
+
+export function AgentRoutingTable({ agents }: { agents: RoutingOverview['agents'] }) {
+  const set = useSetAgentRouting();
+  return (
+    <Table verticalSpacing="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Agent</Table.Th>
+          <Table.Th w={110}>Status</Table.Th>
+          <Table.Th w={90}>Open</Table.Th>
+          <Table.Th w={110}>Difficult today</Table.Th>
+          <Table.Th w={150}>Capacity</Table.Th>
+          <Table.Th>Skills</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {agents.map((a) => (
+          <Table.Tr key={a.staff_id}>
+            <Table.Td>
+              <Text fw={600} size="sm">
+                {a.name}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge color={AVAILABILITY_COLOR[a.availability]} variant="filled" autoContrast tt="capitalize">
+                {a.availability}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{a.open_cases}</Table.Td>
+            <Table.Td>{a.difficult_today}</Table.Td>
+            <Table.Td>
+              <NumberInput
+                aria-label={`Capacity of ${a.name}`}
+                placeholder="Team default"
+                min={1}
+                max={1000}
+                defaultValue={a.capacity ?? ''}
+                onBlur={(e) => {
+                  const raw = e.currentTarget.value.trim();
+                  const capacity = raw === '' ? null : Number(raw);
+                  if (capacity !== a.capacity) set.mutate({ staffId: a.staff_id, capacity });
+                }}
+              />
+            </Table.Td>
+            <Table.Td>
+              <TagsInput
+                aria-label={`Skills of ${a.name}`}
+                placeholder="e.g. spanish, tents"
+                defaultValue={a.skills}
+                onChange={(skills) => set.mutate({ staffId: a.staff_id, skills })}
+              />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

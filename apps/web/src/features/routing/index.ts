@@ -1,0 +1,2 @@
+export { AvailabilitySwitch } from './AvailabilitySwitch.tsx';
+export { RoutingAdminPage } from './RoutingAdminPage.tsx';

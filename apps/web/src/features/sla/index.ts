@@ -1,0 +1,2 @@
+export { SlaBadge } from './SlaBadge.tsx';
+export { SlaBadges } from './SlaBadges.tsx';
