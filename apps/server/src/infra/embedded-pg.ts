@@ -28,7 +28,13 @@ export async function startEmbeddedPostgres(opts: {
     persistent: opts.persistent,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'unix_socket_directories='],
+    // PostgreSQL's defaults are sized for a tiny machine; these suit the one-box install (issue 3):
+    // a working set of a few hundred MB cached, SSD-like random reads, sorts in memory.
+    postgresFlags: [
+      ...['-c', 'max_connections=200', '-c', 'unix_socket_directories='],
+      ...['-c', 'shared_buffers=256MB', '-c', 'effective_cache_size=1GB', '-c', 'random_page_cost=1.1'],
+      ...['-c', 'work_mem=16MB', '-c', 'maintenance_work_mem=128MB', '-c', 'wal_buffers=16MB'],
+    ],
     onLog: log,
     onError: (e) => log(String(e)),
   });

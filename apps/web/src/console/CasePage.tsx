@@ -31,6 +31,7 @@ import { usePresence } from '../features/cases/usePresence.ts';
 import { CustomerPanel } from '../features/customers/CustomerPanel.tsx';
 import { RequestsPanel } from '../features/policies/RequestsPanel.tsx';
 import { RequestsTabLabel } from '../features/policies/RequestsTabLabel.tsx';
+import { SlaBadges } from '../features/sla/index.ts';
 import { errorMessage } from '../lib/api.ts';
 import { ago } from '../lib/format.ts';
 import { notifyDone } from '../lib/notify.ts';
@@ -114,6 +115,7 @@ export function CasePage({ me }: { me: Staff }) {
           <Group gap="xs">
             <StatusBadge status={c.status} />
             <PriorityBadge priority={c.priority} />
+            <SlaBadges sla={c.sla} />
             <Text size="sm" c="dimmed">
               #{c.number} · via {c.channel} · opened {ago(c.created_at)}
             </Text>

@@ -27,6 +27,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { AuthorisationsNavLink } from '../features/policies/AuthorisationsNavLink.tsx';
+import { AvailabilitySwitch } from '../features/routing/index.ts';
 import { api } from '../lib/api.ts';
 import { useLiveUpdates } from '../lib/live.ts';
 import type { CurrentUser, QueueCounts } from '../lib/types.ts';
@@ -89,6 +90,7 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
           </Group>
           <GlobalSearch />
           <Group gap="xs" wrap="nowrap">
+            <AvailabilitySwitch />
             <Tooltip label="Keyboard shortcuts (?)">
               <ActionIcon variant="subtle" color="gray" onClick={help.open} aria-label="Keyboard shortcuts">
                 <IconKeyboard size={20} />

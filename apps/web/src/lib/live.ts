@@ -35,6 +35,14 @@ export function useLiveUpdates(onEvent?: (e: LiveEvent) => void) {
         return;
       }
       if (e.case_id) void qc.invalidateQueries({ queryKey: ['case', e.case_id] });
+      if (
+        e.type.startsWith('request.') ||
+        e.type.startsWith('authorisation.') ||
+        e.type === 'decision.communicated'
+      ) {
+        void qc.invalidateQueries({ queryKey: ['request'] });
+        void qc.invalidateQueries({ queryKey: ['authorisations'] });
+      }
       if (e.type !== 'presence.changed') {
         void qc.invalidateQueries({ queryKey: ['cases'] });
         void qc.invalidateQueries({ queryKey: ['counts'] });

@@ -4,11 +4,12 @@ import type { DB, Executor } from '../../infra/db.ts';
 import type { CaseChannel } from '../../infra/db.types.ts';
 import type { Cursor } from './cases.rules.ts';
 
+/** Inserts a case; without a number it takes the workspace's next one in the same statement. */
 export const insertCase = (
   db: Executor,
   row: {
     workspace_id: string;
-    number: number;
+    number?: number;
     subject: string;
     priority: CasePriority;
     channel: CaseChannel;
@@ -24,7 +25,12 @@ export const insertCase = (
 ) =>
   db
     .insertInto('cases')
-    .values({ ...row, updated_at: row.created_at, status: 'new' })
+    .values({
+      ...row,
+      number: row.number ?? sql<number>`take_case_number(${row.workspace_id}::uuid)`,
+      updated_at: row.created_at,
+      status: 'new',
+    })
     .returning(['id', 'number'])
     .executeTakeFirstOrThrow();
 

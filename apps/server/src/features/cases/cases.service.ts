@@ -8,7 +8,6 @@ import type { Executor } from '../../infra/db.ts';
 import { AppError, notFound } from '../../infra/errors.ts';
 import { findOrCreateCustomerByEmail, getCustomerInWorkspace } from '../customers/index.ts';
 import { assertStaffInWorkspace, assertTeamInWorkspace } from '../staff/index.ts';
-import { takeCaseNumber } from '../workspaces/index.ts';
 import { linkAttachments } from './attachments.queries.ts';
 import * as q from './cases.queries.ts';
 import { canTransition, statusAfterMessage, statusStamps } from './cases.rules.ts';
@@ -51,10 +50,9 @@ export async function openCase(deps: Deps, actor: Actor, input: CaseCreateInput)
     const customer = await resolveCustomer(deps, trx, actor, input);
     if (input.team_id) await assertTeamInWorkspace(trx, actor.workspaceId, input.team_id);
     if (input.assignee_id) await assertStaffInWorkspace(trx, actor.workspaceId, input.assignee_id);
-    const number = await takeCaseNumber(trx, actor.workspaceId);
+    // The case number is taken by the insert itself (the workspace's sequence; no lock held).
     const created = await q.insertCase(trx, {
       workspace_id: actor.workspaceId,
-      number,
       subject: input.subject,
       priority: input.priority ?? 'normal',
       channel: actor.kind === 'customer' ? 'portal' : (input.channel ?? 'api'),
@@ -80,7 +78,7 @@ export async function openCase(deps: Deps, actor: Actor, input: CaseCreateInput)
         type: 'case.created',
         case_id: created.id,
         data: {
-          number,
+          number: created.number,
           subject: input.subject,
           channel: actor.kind === 'customer' ? 'portal' : (input.channel ?? 'api'),
           customer_id: customer.id,

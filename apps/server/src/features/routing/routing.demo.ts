@@ -16,7 +16,7 @@ export async function seedDemoRouting(deps: Deps, workspaceId: string) {
           team_id: team.id,
           workspace_id: workspaceId,
           mode,
-          default_capacity: 8,
+          default_capacity: 20,
           updated_at: now,
         });
     }

@@ -109,7 +109,7 @@ describe('chooseAgent', () => {
       says: 'assigned to Cy: next in turn',
     },
     {
-      name: 'round robin wraps and skips the full',
+      name: 'round robin wraps, skips the full and says so',
       input: {
         mode: 'round_robin' as const,
         candidates: [agent('Ana', { open: 5 }), agent('Ben'), agent('Cy')],
@@ -117,7 +117,7 @@ describe('chooseAgent', () => {
         lastAssignedId: 'cy',
       },
       want: 'ben',
-      says: 'next in turn',
+      says: 'assigned to Ben: next in turn; Ana is at capacity (5 of 5)',
     },
   ])('$name', ({ input, want, says }) => {
     const got = chooseAgent({ ...base, ...input });

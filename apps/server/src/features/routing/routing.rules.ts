@@ -76,7 +76,10 @@ export function chooseAgent(input: {
   if (input.candidates.length === 0) return { staff_id: null, explanation: 'nobody in the team is online' };
   let pool = input.candidates.filter((c) => c.open < c.capacity);
   if (pool.length === 0) return { staff_id: null, explanation: 'every online agent is at capacity' };
-  const notes: string[] = [];
+  const notes: string[] = input.candidates
+    .filter((c) => c.open >= c.capacity)
+    .sort(byName)
+    .map((c) => `${c.name} is at capacity (${c.open} of ${c.capacity})`);
   if (isDifficult(input.case)) {
     const { fair, notes: over } = fairShare(pool, input.windowHours);
     pool = fair;

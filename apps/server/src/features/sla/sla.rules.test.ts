@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type CaseHistory, computeTargets, nextResponseCycle, type SlaPolicy, stateAt } from './sla.rules.ts';
+import {
+  type CaseHistory,
+  computeTargets,
+  nextResponseCycle,
+  nextTimer,
+  type SlaPolicy,
+  stateAt,
+  type TargetRow,
+} from './sla.rules.ts';
 
 const at = (s: string) => new Date(`2026-03-10T${s}:00Z`);
 const policy: SlaPolicy = {
@@ -37,6 +45,23 @@ describe('stateAt', () => {
       'on_track',
     ],
   ])('%s', (_n, row, now, expected) => expect(stateAt(row, at(now))).toBe(expected));
+});
+
+describe('nextTimer', () => {
+  const base = {
+    met_at: null,
+    due_at: at('09:00'),
+    warn_at: at('08:45'),
+    warned_at: null,
+    breached_at: null,
+  };
+  it.each([
+    ['the warning first', base, at('08:45')],
+    ['then the due time', { ...base, warned_at: at('08:45') }, at('09:00')],
+    // A breach recorded before the warning ran: the skipped warning must not fire again and again.
+    ['nothing after a breach', { ...base, breached_at: at('09:01') }, null],
+    ['nothing once met', { ...base, met_at: at('08:00') }, null],
+  ])('%s', (_n, row, expected) => expect(nextTimer(row as unknown as TargetRow)).toEqual(expected));
 });
 
 describe('computeTargets in calendar time', () => {

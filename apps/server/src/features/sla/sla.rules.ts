@@ -202,7 +202,8 @@ export function timerActions(row: TargetRow, now: Date): { warn: boolean; breach
 /** The next moment a timer must look at this target, or null when nothing more can happen. */
 export function nextTimer(row: TargetRow): Date | null {
   if (row.met_at || !row.due_at) return null;
-  if (!row.warned_at && row.warn_at && row.warn_at < row.due_at) return row.warn_at;
+  // A warning skipped because the breach came first is never due again (else the timer loops).
+  if (!row.warned_at && !row.breached_at && row.warn_at && row.warn_at < row.due_at) return row.warn_at;
   if (!row.breached_at) return row.due_at;
   return null;
 }

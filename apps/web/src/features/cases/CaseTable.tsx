@@ -2,6 +2,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { ago } from '../../lib/format.ts';
 import type { CaseSummary } from '../../lib/types.ts';
+import { SlaBadge } from '../sla/index.ts';
 import { PriorityBadge, StatusBadge } from './CaseBadges.tsx';
 
 export function CaseTable({ cases }: { cases: CaseSummary[] }) {
@@ -14,6 +15,7 @@ export function CaseTable({ cases }: { cases: CaseSummary[] }) {
           <Table.Th>Subject</Table.Th>
           <Table.Th w={110}>Status</Table.Th>
           <Table.Th w={100}>Priority</Table.Th>
+          <Table.Th w={230}>Service level</Table.Th>
           <Table.Th w={160} visibleFrom="md">
             Assignee
           </Table.Th>
@@ -54,6 +56,7 @@ export function CaseTable({ cases }: { cases: CaseSummary[] }) {
             <Table.Td>
               <PriorityBadge priority={c.priority} />
             </Table.Td>
+            <Table.Td>{c.sla_next ? <SlaBadge sla={c.sla_next} /> : null}</Table.Td>
             <Table.Td visibleFrom="md">
               <Text size="sm" c={c.assignee ? undefined : 'dimmed'}>
                 {c.assignee?.name ?? 'Unassigned'}

@@ -14,11 +14,11 @@ export function OutgoingTable({ items, onOpen }: Props) {
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={120}>Created</Table.Th>
-            <Table.Th w={220}>To</Table.Th>
-            <Table.Th>Subject</Table.Th>
+            <Table.Th w={130}>Created</Table.Th>
+            <Table.Th>To</Table.Th>
+            <Table.Th w="32%">Subject</Table.Th>
             <Table.Th w={80}>Case</Table.Th>
-            <Table.Th w={240}>State</Table.Th>
+            <Table.Th w={220}>State</Table.Th>
             <Table.Th w={90}>
               <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
@@ -28,12 +28,12 @@ export function OutgoingTable({ items, onOpen }: Props) {
           {items.map((m) => (
             <Table.Tr key={m.id}>
               <Table.Td>
-                <Text size="sm" title={fullDate(m.created_at)}>
+                <Text size="sm" title={fullDate(m.created_at)} style={{ whiteSpace: 'nowrap' }}>
                   {ago(m.created_at)}
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                <Text size="sm" style={{ overflowWrap: 'break-word' }}>
                   {m.to_address}
                 </Text>
               </Table.Td>

@@ -16,9 +16,9 @@ export function QuarantineTable({ items, onRelease, onDelete }: Props) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={130}>Received</Table.Th>
-            <Table.Th w={240}>From</Table.Th>
-            <Table.Th>Subject</Table.Th>
-            <Table.Th w={260}>Reason</Table.Th>
+            <Table.Th>From</Table.Th>
+            <Table.Th w="26%">Subject</Table.Th>
+            <Table.Th w="24%">Reason</Table.Th>
             <Table.Th w={180}>
               <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
@@ -28,16 +28,16 @@ export function QuarantineTable({ items, onRelease, onDelete }: Props) {
           {items.map((m) => (
             <Table.Tr key={m.id}>
               <Table.Td>
-                <Text size="sm" title={fullDate(m.received_at)}>
+                <Text size="sm" title={fullDate(m.received_at)} style={{ whiteSpace: 'nowrap' }}>
                   {ago(m.received_at)}
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                <Text size="sm" style={{ overflowWrap: 'break-word' }}>
                   {senderOf(m)}
                 </Text>
                 {m.rcpt_to.length > 0 && (
-                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'break-word' }}>
                     to {m.rcpt_to.join(', ')}
                   </Text>
                 )}

@@ -119,11 +119,8 @@ export function PolicyEditor({ policy }: { policy: PolicyDetail | null }) {
               <LayerBadge layer={base.layer} strength={base.strength} />
               <Text size="sm" c="dimmed">
                 {policy?.in_force ? `v${policy.in_force.version} in force` : 'not in force'}
-                {policy?.draft
-                  ? ` · editing draft v${policy.draft.version}`
-                  : policy
-                    ? ' · saving starts a new draft'
-                    : ''}
+                {canEdit && policy?.draft ? ` · editing draft v${policy.draft.version}` : ''}
+                {canEdit && policy && !policy.draft ? ' · saving starts a new draft' : ''}
               </Text>
             </Group>
           )}

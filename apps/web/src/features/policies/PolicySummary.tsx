@@ -31,7 +31,7 @@ export function PolicySummary({ version: v }: { version: PolicyVersion }) {
             <Row label="Applies to">
               {v.kinds.length ? v.kinds.map((k) => KIND_LABEL[k]).join(', ') : 'Every kind of request'}
             </Row>
-            <Row label="When">{condition}</Row>
+            <Row label="When">{condition === 'always' ? 'Always (no further condition)' : condition}</Row>
             <Row label="Effect">{EFFECT_LABEL[v.effect]}</Row>
             {v.authority && (
               <Row label="Authority">

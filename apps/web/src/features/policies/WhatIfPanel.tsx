@@ -89,6 +89,9 @@ export function WhatIfPanel({ result, error, pending, onRun, disabled }: Props) 
                           </Anchor>{' '}
                           {KIND_LABEL[c.kind]}
                           {c.amount !== null && ` ${money(c.amount, c.currency)}`}
+                          <Text size="xs" c="dimmed" lineClamp={1}>
+                            {c.case.subject}
+                          </Text>
                         </Table.Td>
                         <Table.Td>
                           <Group gap={4}>

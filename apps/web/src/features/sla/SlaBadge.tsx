@@ -20,6 +20,7 @@ export function SlaBadge({ sla, withTarget = false }: { sla: SlaItem; withTarget
         autoContrast
         radius="sm"
         tt="none"
+        style={{ maxWidth: 'none' }}
         data-sla-state={state}
       >
         {text}

@@ -25,7 +25,8 @@ export const SLA_STATE_COLOR: Record<SlaState, string> = {
 
 /** A running target whose due time has passed is breached now, whatever was last stored. */
 export function liveState(s: SlaItem, now: number): SlaState {
-  if ((s.state === 'on_track' || s.state === 'at_risk') && s.due_at && Date.parse(s.due_at) <= now) return 'breached';
+  if ((s.state === 'on_track' || s.state === 'at_risk') && s.due_at && Date.parse(s.due_at) <= now)
+    return 'breached';
   return s.state;
 }
 
