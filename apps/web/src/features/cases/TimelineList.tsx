@@ -29,6 +29,12 @@ export function describeEvent(e: TimelineEvent): string {
       });
       return parts.join(', ') + (d.cause === 'message' ? ' (after a message)' : '');
     }
+    case 'case.routed':
+      return `routed the case: ${(e.data as { explanation?: string }).explanation ?? 'automatic assignment'}`;
+    case 'sla.warning':
+      return `warned: the ${String((e.data as { target?: string }).target ?? 'service level').replace('_', ' ')} target is at risk`;
+    case 'sla.breached':
+      return `escalated: the ${String((e.data as { target?: string }).target ?? 'service level').replace('_', ' ')} target was breached`;
     default:
       return e.type.replace(/[._]/g, ' ');
   }
