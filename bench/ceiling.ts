@@ -20,9 +20,11 @@ export function createCaseWork(f: Fixtures): Work {
   return async (c) => {
     await c.query('begin');
     try {
+      // The number as the app takes it: the workspace's sequence (migration 20261122T2410; it
+      // replaced the `workspaces.next_case_number` row lock, which the app no longer updates).
       const { rows } = await c.query({
         name: 'ceiling_number',
-        text: 'update workspaces set next_case_number = next_case_number + 1 where id = $1 returning next_case_number',
+        text: 'select take_case_number($1) + 1 as next_case_number',
         values: [f.workspaceId],
       });
       const customer = any(f.customerIds);

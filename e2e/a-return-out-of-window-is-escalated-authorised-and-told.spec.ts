@@ -1,8 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import { apiToken, bearer, expectAccessible, newPage, signInToConsole } from './helpers.ts';
 
-// The customer's side of this journey (the portal showing the outcome) is being built separately;
-// until it lands, what the customer sees is asserted through their own API view of the requests.
+// The customer's side is checked twice: through their own API view of the requests, and in the
+// portal, where the refusal's reason and the alternative offered are shown on the case.
 
 /** Records a request through the case's Requests tab, as an agent does on the phone. */
 async function recordRequest(
@@ -95,7 +95,7 @@ test('a return out of window is escalated, authorised by a supervisor and told; 
   );
   await expect(composer.getByText('Send the rucksack back unused within 14 days')).toBeVisible();
   await composer.getByRole('button', { name: 'Send to the customer' }).click();
-  await expect(page.getByText('The decision was sent to the customer')).toBeVisible();
+  await expect(page.getByText('The decision was sent to the customer').last()).toBeVisible();
   await expect(ret.getByText(/Customer told “granted”/)).toBeVisible();
 
   // The outcome is on the case's conversation, conditions included.
@@ -150,7 +150,7 @@ test('a return out of window is escalated, authorised by a supervisor and told; 
     .fill('Your friend can contact us directly, and we will help them straight away');
   await expectAccessible(page);
   await refusal.getByRole('button', { name: 'Send to the customer' }).click();
-  await expect(page.getByText('The decision was sent to the customer')).toBeVisible();
+  await expect(page.getByText('The decision was sent to the customer').last()).toBeVisible();
   await expect(refused.getByText(/Customer told “refused”.*with 1 alternative/)).toBeVisible();
 
   await page.getByRole('tab', { name: /Conversation/ }).click();
@@ -176,4 +176,23 @@ test('a return out of window is escalated, authorised by a supervisor and told; 
   expect(refusalSeen?.decision?.alternatives).toEqual([
     'Your friend can contact us directly, and we will help them straight away',
   ]);
+
+  // And in the portal, on the case, in plain words.
+  const portal = await newPage(browser);
+  await portal.goto('/portal/');
+  await portal.getByRole('button', { name: 'Use a password (demo)' }).click();
+  await portal.getByLabel('Email address').fill('customer@fairdesk.example');
+  await portal.getByRole('textbox', { name: 'Password' }).fill('fairdesk');
+  await portal.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(portal.getByRole('heading', { name: 'My cases' })).toBeVisible();
+  await portal.goto(`/portal/cases/${kase.id}`);
+  await expect(portal.getByRole('heading', { name: 'Your requests' })).toBeVisible();
+  const mine = portal.getByRole('region', { name: 'Your requests' });
+  await expect(mine.getByText('We cannot do this')).toBeVisible();
+  await expect(
+    mine.getByText('Your friend can contact us directly, and we will help them straight away'),
+  ).toBeVisible();
+  await expect(mine.getByText('Agreed')).toBeVisible();
+  await expectAccessible(portal);
+  await portal.screenshot({ path: 'docs/screenshots/portal-decisions.png', fullPage: true });
 });

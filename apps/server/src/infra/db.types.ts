@@ -142,6 +142,7 @@ export interface CaseCounts {
   assignee_key: string;
   n: Generated<number>;
   status: CaseStatus;
+  stripe: Generated<number>;
   team_key: string;
   workspace_id: string;
 }

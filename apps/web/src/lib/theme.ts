@@ -2,6 +2,7 @@ import {
   createTheme,
   defaultVariantColorsResolver,
   Loader,
+  Notification,
   parseThemeColor,
   type VariantColorsResolver,
 } from '@mantine/core';
@@ -37,5 +38,9 @@ export const theme = createTheme({
   components: {
     // A loader is announced as a status, which is also what allows it an aria-label.
     Loader: Loader.extend({ defaultProps: { role: 'status' } }),
+    // Every notification's close button says what it does.
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+    }),
   },
 });

@@ -3,6 +3,7 @@ import { IconArrowLeft, IconCheck, IconInfoCircle } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { Conversation } from '../features/portal/Conversation.tsx';
 import { CustomerStatus } from '../features/portal/CustomerStatus.tsx';
+import { MyRequests } from '../features/portal/MyRequests.tsx';
 import { ReplyForm } from '../features/portal/ReplyForm.tsx';
 import { useCustomerCase, useMarkSolved } from '../features/portal/useCustomerCase.ts';
 import { errorMessage } from '../lib/api.ts';
@@ -79,6 +80,7 @@ function CaseView({ c }: { c: CaseDetail }) {
         </Title>
         <Conversation messages={c.messages} />
       </Stack>
+      <MyRequests caseId={c.id} />
       {c.can.reply ? (
         <ReplyForm key={c.id} c={c} />
       ) : (

@@ -32,9 +32,8 @@ async function recount(workspaceId: string) {
     select team_id, assignee_id, status::text, count(*)::int as n from cases where workspace_id = ${workspaceId}
     group by 1, 2, 3`.execute(t.deps.db);
   const { rows: kept } = await sql<{ team_key: string; assignee_key: string; status: string; n: number }>`
-    select team_key, assignee_key, status::text, n from case_counts where workspace_id = ${workspaceId} and n <> 0`.execute(
-    t.deps.db,
-  );
+    select team_key, assignee_key, status::text, sum(n)::int as n from case_counts where workspace_id = ${workspaceId}
+    group by 1, 2, 3 having sum(n) <> 0`.execute(t.deps.db);
   const nil = '00000000-0000-0000-0000-000000000000';
   const key = (team: string | null, assignee: string | null, status: string) =>
     `${team ?? nil}/${assignee ?? nil}/${status}`;

@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconBuilding,
   IconMail,
+  IconRoute,
   IconSettings,
   IconUsers,
   IconUsersGroup,
@@ -12,6 +13,7 @@ import { Link, useLocation } from 'react-router';
 export const SECTIONS = [
   { path: 'staff', label: 'Staff', icon: IconUsers },
   { path: 'teams', label: 'Teams', icon: IconUsersGroup },
+  { path: 'routing', label: 'Routing', icon: IconRoute },
   { path: 'customers', label: 'Customers', icon: IconAddressBook },
   { path: 'organisations', label: 'Organisations', icon: IconBuilding },
   { path: 'email', label: 'Email', icon: IconMail },

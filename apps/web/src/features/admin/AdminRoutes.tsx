@@ -4,6 +4,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import type { ApiError } from '../../lib/api.ts';
 import type { CurrentUser } from '../../lib/types.ts';
 import { EmailAdminPage } from '../email/EmailAdminPage.tsx';
+import { RoutingAdminPage } from '../routing/RoutingAdminPage.tsx';
 import { AdminCustomersPage } from './AdminCustomersPage.tsx';
 import { AdminDenied } from './AdminDenied.tsx';
 import { AdminNav } from './AdminNav.tsx';
@@ -33,6 +34,7 @@ export function AdminRoutes({ me }: { me: Extract<CurrentUser, { kind: 'staff' }
           <Route index element={<Navigate to="staff" replace />} />
           <Route path="staff" element={<StaffPage />} />
           <Route path="teams" element={<TeamsPage />} />
+          <Route path="routing" element={<RoutingAdminPage />} />
           <Route path="customers" element={<AdminCustomersPage />} />
           <Route path="organisations" element={<AdminOrganisationsPage />} />
           <Route path="email/:part?" element={<EmailAdminPage />} />

@@ -1,4 +1,5 @@
 import { DataList, Title } from '@mantine/core';
+import { useId } from 'react';
 import { fullDate } from '../../lib/format.ts';
 import type { OutgoingEmailDetail } from './useEmailAdmin.ts';
 
@@ -15,9 +16,10 @@ export function MailHeaders({ mail: m }: { mail: OutgoingEmailDetail }) {
     ['Created', fullDate(m.created_at)],
     ['Sent', m.sent_at ? fullDate(m.sent_at) : null],
   ];
+  const id = useId();
   return (
-    <section aria-labelledby="mail-headers">
-      <Title order={4} size="h5" mb="xs" id="mail-headers">
+    <section aria-labelledby={id}>
+      <Title order={4} size="h5" mb="xs" id={id}>
         Headers
       </Title>
       <DataList gap={6} labelWidth="110px" withDivider>

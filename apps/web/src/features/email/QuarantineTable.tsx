@@ -1,4 +1,5 @@
 import { Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { ago, fileSize, fullDate } from '../../lib/format.ts';
 import type { QuarantinedEmail } from './useEmailAdmin.ts';
 import { reasonWords, senderOf, subjectOf } from './words.ts';
@@ -51,9 +52,15 @@ export function QuarantineTable({ items, onRelease, onDelete }: Props) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" c="red.9">
-                  {reasonWords(m.reason)}
-                </Text>
+                <Group gap={6} wrap="nowrap" align="flex-start">
+                  <IconAlertTriangle
+                    size={16}
+                    color="var(--mantine-color-red-9)"
+                    aria-hidden
+                    style={{ flexShrink: 0, marginTop: 2 }}
+                  />
+                  <Text size="sm">{reasonWords(m.reason)}</Text>
+                </Group>
               </Table.Td>
               <Table.Td>
                 <Group gap="xs" justify="flex-end" wrap="nowrap">
