@@ -1,4 +1,3 @@
-import { SMTPServer } from 'smtp-server';
 import type { Deps } from '../../deps.ts';
 import { allowSender } from './email.rules.ts';
 import { resolveRecipient, storeInbound } from './inbound.service.ts';
@@ -18,6 +17,8 @@ export async function startInboundSmtp(
 ): Promise<InboundSmtp> {
   const maxBytes = deps.config.INBOUND_MAX_BYTES;
   const senders = new Map<string, number[]>();
+  // Loaded only where mail is received (worker and all roles).
+  const { SMTPServer } = await import('smtp-server');
   const server = new SMTPServer({
     name: deps.config.MAIL_DOMAIN,
     banner: 'Fairdesk inbound',

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
-import sanitizeHtml from 'sanitize-html';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import type { Deps } from '../../deps.ts';
 import type { Executor } from '../../infra/db.ts';
 import { addChannelMessage, openChannelCase, recordStoredAttachment } from '../cases/index.ts';
@@ -94,6 +93,8 @@ function hostileReason(deps: Deps, raw: Buffer, parsed: ParsedMail): string | nu
 
 async function parse(raw: Buffer): Promise<ParsedMail | null> {
   try {
+    // Loaded on first use: the parser and sanitiser are large and only the worker role needs them.
+    const { simpleParser } = await import('mailparser');
     return await simpleParser(raw, {
       skipImageLinks: true,
       skipTextToHtml: true,
@@ -121,6 +122,7 @@ export async function processInbound(deps: Deps, id: string): Promise<Outcome> {
   const sender = from?.address?.trim().toLowerCase() ?? '';
   const messageIdHeader =
     parsed.messageId?.trim() || `<${createHash('sha256').update(raw).digest('hex')}@no-message-id>`;
+  const { default: sanitizeHtml } = await import('sanitize-html');
   const base = {
     subject: caseSubject(parsed.subject),
     message_id_header: messageIdHeader.slice(0, 998),

@@ -1,6 +1,13 @@
+import { createRequire } from 'node:module';
 import { TZDate } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
+
+// date-holidays carries every country's rules (~40 MB in memory): loaded on first use, so a
+// process that never computes business time (the web role) does not pay for it.
+const requireLib = createRequire(import.meta.url);
+let holidaysLib: typeof Holidays | undefined;
+const HolidaysLib = (): typeof Holidays => (holidaysLib ??= requireLib('date-holidays') as typeof Holidays);
 
 /** One opening of a weekday, local wall time "HH:MM"; an end at or before the start runs past midnight. */
 export type WeeklyHours = { day: 0 | 1 | 2 | 3 | 4 | 5 | 6; start: string; end: string };
@@ -28,7 +35,8 @@ export function holidayDates(country: string, region: string | null, year: numbe
   const key = `${country}:${region ?? ''}:${year}`;
   const cached = holidayCache.get(key);
   if (cached) return cached;
-  const hd = region ? new Holidays(country, region) : new Holidays(country);
+  const Lib = HolidaysLib();
+  const hd = region ? new Lib(country, region) : new Lib(country);
   const dates = new Set(
     (hd.getHolidays(year) || [])
       .filter((h) => h.type === 'public' || h.type === 'bank')
