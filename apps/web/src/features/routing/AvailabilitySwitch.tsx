@@ -21,6 +21,8 @@ export function AvailabilitySwitch() {
       value={value}
       color={value === 'online' ? 'teal.9' : value === 'away' ? 'yellow.4' : 'gray.7'}
       autoContrast
+      // No sliding indicator: mid-slide, white label text sits on the light track (fails contrast).
+      transitionDuration={0}
       onChange={(v) => set.mutate(v as Availability)}
       disabled={current.isPending}
     />
