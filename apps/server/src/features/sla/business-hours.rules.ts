@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
+// Deep imports: the date-fns barrel loads every function (hundreds of MB of RSS in Node).
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 import type Holidays from 'date-holidays';
 
 // date-holidays carries every country's rules (~40 MB in memory): loaded on first use, so a
