@@ -1,114 +1,26 @@
-import nodemailer, { type Transporter } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestContext } from '../../../test/app.ts';
-import { call, makeWorkspace, uniq, type World } from '../../../test/factories.ts';
+import nodemailer from 'nodemailer';
+import { describe, expect, it } from 'vitest';
+import { startTestApp } from '../../../test/app.ts';
+import { call, makeWorkspace, uniq } from '../../../test/factories.ts';
+import {
+  casesOf,
+  drain,
+  headerIn,
+  mailbox,
+  messagesOf,
+  relayed,
+  sender,
+  setRelayRejects,
+  staffReply,
+  t,
+  useEmailHarness,
+  w,
+} from './email.harness.ts';
 import { processInbound } from './inbound.service.ts';
-import { type InboundSmtp, startInboundSmtp } from './inbound-smtp.ts';
+import { startInboundSmtp } from './inbound-smtp.ts';
 import { queueReply, sendOutgoing } from './outbound.service.ts';
 
-/** The outbound relay: a real SMTP server on loopback that keeps what it receives. */
-const relayed: { from: string; to: string[]; raw: string }[] = [];
-let relayRejects = false;
-const relay = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, done) {
-    let raw = '';
-    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    stream.on('end', () => {
-      if (relayRejects) return done(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
-      relayed.push({
-        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-        to: session.envelope.rcptTo.map((r) => r.address),
-        raw,
-      });
-      done();
-    });
-  },
-});
-
-let t: TestContext;
-let w: World;
-let inbound: InboundSmtp;
-let mailbox: string;
-let sender: Transporter;
-
-beforeAll(async () => {
-  await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
-  const relayPort = (relay.server.address() as { port: number }).port;
-  t = await startTestApp({
-    env: { SMTP_URL: `smtp://127.0.0.1:${relayPort}`, MAIL_DOMAIN: 'mail.fairdesk.test' },
-  });
-  w = await makeWorkspace(t);
-  mailbox = `support-${uniq()}@example.test`;
-  const made = await call(t, w.admin, 'POST', '/api/v1/email/mailboxes', {
-    address: mailbox,
-    team_id: w.team.id,
-  });
-  expect(made.status).toBe(201);
-  inbound = await startInboundSmtp(t.deps, { host: '127.0.0.1', port: 0 });
-  sender = nodemailer.createTransport({
-    host: '127.0.0.1',
-    port: inbound.port,
-    secure: false,
-    ignoreTLS: true,
-  });
-});
-afterAll(async () => {
-  await inbound.close();
-  await t.close();
-  await new Promise<void>((r) => relay.close(() => r()));
-});
-
-/** Runs the processing job for every stored message of the workspace that is still waiting. */
-async function drain(workspaceId = w.ws.id) {
-  const rows = await t.deps.db
-    .selectFrom('inbound_emails')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('status', '=', 'received')
-    .orderBy('received_at')
-    .execute();
-  for (const r of rows) await processInbound(t.deps, r.id);
-}
-
-const casesOf = (customerEmail: string) =>
-  t.deps.db
-    .selectFrom('cases as c')
-    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
-    .select(['c.id', 'c.number', 'c.status', 'c.channel', 'c.team_id', 'c.subject', 'c.message_count'])
-    .where('c.workspace_id', '=', w.ws.id)
-    .where('cu.email', '=', customerEmail)
-    .orderBy('c.number')
-    .execute();
-
-const messagesOf = (caseId: string) =>
-  t.deps.db
-    .selectFrom('messages')
-    .select(['id', 'body', 'author_kind'])
-    .where('case_id', '=', caseId)
-    .orderBy('created_at')
-    .execute();
-
-/** A staff reply through the API, then the message.added job and the send job, as the worker would. */
-async function staffReply(caseId: string, body: string) {
-  const res = await call(t, w.agent, 'POST', `/api/v1/cases/${caseId}/messages`, {
-    body,
-    visibility: 'public',
-  });
-  expect(res.status).toBe(201);
-  const outgoingId = await queueReply(t.deps, w.ws.id, res.body.id);
-  expect(outgoingId).toBeTruthy();
-  return { messageId: res.body.id as string, outgoingId: outgoingId as string };
-}
-
-const headerIn = (raw: string, name: string) =>
-  new RegExp(`^${name}:\\s*(.+(?:\\r?\\n[ \\t].+)*)`, 'im')
-    .exec(raw)?.[1]
-    ?.replace(/\r?\n[ \t]+/g, ' ')
-    .trim();
+useEmailHarness();
 
 describe('inbound mail over SMTP', () => {
   it('turns a new mail into an email case for a new customer, routed to the mailbox team', async () => {
@@ -342,11 +254,11 @@ describe('a conversation by email, both ways', () => {
     await drain();
     const [c] = await casesOf(from);
     const { outgoingId } = await staffReply(c!.id, 'Answer');
-    relayRejects = true;
+    setRelayRejects(true);
     try {
       await expect(sendOutgoing(t.deps, outgoingId)).rejects.toThrow();
     } finally {
-      relayRejects = false;
+      setRelayRejects(false);
     }
     const failed = await call(t, w.admin, 'GET', `/api/v1/email/outgoing/${outgoingId}`);
     expect(failed.body).toMatchObject({ status: 'failed', attempts: 1 });
@@ -407,108 +319,5 @@ describe('a conversation by email, both ways', () => {
       visibility: 'public',
     });
     expect(await queueReply(t.deps, w.ws.id, reply.body.id)).toBeNull();
-  });
-});
-
-describe('quarantine and admin', () => {
-  it('quarantines mail without a sender, lists it with the reason, releases or deletes it', async () => {
-    const bad = `no-sender-${uniq()}`;
-    await sender.sendMail({
-      envelope: { from: 'env@example.org', to: [mailbox] },
-      raw: `To: ${mailbox}\r\nSubject: ${bad}\r\n\r\nNo from header\r\n`,
-    });
-    const huge = `huge-${uniq()}`;
-    await sender.sendMail({
-      from: `huge.${uniq()}@example.org`,
-      to: mailbox,
-      subject: huge,
-      text: 'hi',
-      headers: { 'X-Pad': 'y'.repeat(70_000) },
-    });
-    await drain();
-    const list = await call(t, w.admin, 'GET', '/api/v1/email/quarantine?limit=100');
-    expect(list.status).toBe(200);
-    const a = list.body.items.find((i: { subject: string }) => i.subject === bad);
-    const b = list.body.items.find((i: { subject: string }) => i.subject === huge);
-    expect(a.reason).toBe('no_valid_sender');
-    expect(b.reason).toBe('headers_too_large');
-    expect((await call(t, w.agent, 'GET', '/api/v1/email/quarantine')).status).toBe(403);
-    expect((await call(t, w.admin, 'POST', `/api/v1/email/quarantine/${b.id}/release`)).status).toBe(202);
-    await drain();
-    const released = await t.deps.db
-      .selectFrom('inbound_emails')
-      .select(['status', 'case_id'])
-      .where('id', '=', b.id)
-      .executeTakeFirstOrThrow();
-    expect(released.status).toBe('processed');
-    expect(released.case_id).toBeTruthy();
-    expect((await call(t, w.admin, 'DELETE', `/api/v1/email/quarantine/${a.id}`)).status).toBe(204);
-    const gone = await t.deps.db
-      .selectFrom('inbound_emails')
-      .select(['status', 'raw'])
-      .where('id', '=', a.id)
-      .executeTakeFirstOrThrow();
-    expect(gone).toEqual({ status: 'deleted', raw: null });
-  });
-
-  it('manages mailboxes (admin only, one workspace per address)', async () => {
-    const address = `Sales-${uniq()}@Example.test`;
-    const made = await call(t, w.admin, 'POST', '/api/v1/email/mailboxes', { address, name: 'Sales' });
-    expect(made.body.address).toBe(address.toLowerCase());
-    expect((await call(t, w.admin, 'POST', '/api/v1/email/mailboxes', { address })).body.reason).toBe(
-      'mailbox_address_taken',
-    );
-    expect(
-      (await call(t, w.agent, 'POST', '/api/v1/email/mailboxes', { address: `x-${uniq()}@example.test` }))
-        .status,
-    ).toBe(403);
-    const patched = await call(t, w.admin, 'PATCH', `/api/v1/email/mailboxes/${made.body.id}`, {
-      team_id: w.team.id,
-    });
-    expect(patched.body.team_id).toBe(w.team.id);
-    expect((await call(t, w.admin, 'DELETE', `/api/v1/email/mailboxes/${made.body.id}`)).status).toBe(204);
-    expect(
-      (await call(t, w.admin, 'GET', '/api/v1/email/mailboxes')).body.items.map((m: { id: string }) => m.id),
-    ).not.toContain(made.body.id);
-  });
-
-  it('keeps workspaces apart: mailboxes, quarantine, outgoing mail and threading', async () => {
-    const other = await makeWorkspace(t);
-    const mine = await call(t, w.admin, 'GET', '/api/v1/email/mailboxes');
-    const theirs = await call(t, other.admin, 'GET', '/api/v1/email/mailboxes');
-    expect(theirs.body.items).toEqual([]);
-    const boxId = mine.body.items[0].id;
-    expect(
-      (await call(t, other.admin, 'PATCH', `/api/v1/email/mailboxes/${boxId}`, { name: 'x' })).status,
-    ).toBe(404);
-    expect((await call(t, other.admin, 'DELETE', `/api/v1/email/mailboxes/${boxId}`)).status).toBe(404);
-    const q = await call(t, w.admin, 'GET', '/api/v1/email/quarantine');
-    expect((await call(t, other.admin, 'GET', '/api/v1/email/quarantine')).body.items).toEqual([]);
-    if (q.body.items[0]) {
-      expect(
-        (await call(t, other.admin, 'POST', `/api/v1/email/quarantine/${q.body.items[0].id}/release`)).status,
-      ).toBe(404);
-    }
-    const out = await call(t, w.admin, 'GET', '/api/v1/email/outgoing');
-    expect((await call(t, other.admin, 'GET', '/api/v1/email/outgoing')).body.items).toEqual([]);
-    expect((await call(t, other.admin, 'GET', `/api/v1/email/outgoing/${out.body.items[0].id}`)).status).toBe(
-      404,
-    );
-    // A case number of this workspace, mailed to the other workspace's mailbox, opens a case there.
-    const otherBox = `other-${uniq()}@example.test`;
-    await call(t, other.admin, 'POST', '/api/v1/email/mailboxes', { address: otherBox });
-    const from = `iso.${uniq()}@example.org`;
-    await sender.sendMail({ from, to: mailbox, subject: 'Mine', text: 'x' });
-    await drain();
-    const [c] = await casesOf(from);
-    await sender.sendMail({ from, to: otherBox, subject: `Re: [#${c!.number}] Mine`, text: 'y' });
-    await drain(other.ws.id);
-    expect(await messagesOf(c!.id)).toHaveLength(1);
-    const there = await t.deps.db
-      .selectFrom('cases')
-      .select('id')
-      .where('workspace_id', '=', other.ws.id)
-      .execute();
-    expect(there).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { RowActions } from '../../lib/RowActions.tsx';
 import type { Staff, Team } from '../../lib/types.ts';
 
 type Props = { teams: Team[]; staff: Staff[]; onEdit: (t: Team) => void; onDelete: (t: Team) => void };
@@ -52,25 +53,7 @@ export function TeamTable({ teams, staff, onEdit, onDelete }: Props) {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => onEdit(t)}
-                      aria-label={`Edit ${t.name}`}
-                    >
-                      Edit
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => onDelete(t)}
-                      aria-label={`Delete ${t.name}`}
-                    >
-                      Delete
-                    </Button>
-                  </Group>
+                  <RowActions name={t.name} onEdit={() => onEdit(t)} onDelete={() => onDelete(t)} />
                 </Table.Td>
               </Table.Tr>
             );

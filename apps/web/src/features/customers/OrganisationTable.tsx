@@ -1,4 +1,5 @@
-import { Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Table, Text, VisuallyHidden } from '@mantine/core';
+import { RowActions } from '../../lib/RowActions.tsx';
 import type { Organisation } from '../../lib/types.ts';
 
 type Props = {
@@ -45,20 +46,7 @@ export function OrganisationTable({ organisations, onEdit, onDelete }: Props) {
                 <Text size="sm">{o.customer_count}</Text>
               </Table.Td>
               <Table.Td>
-                <Group gap="xs" justify="flex-end" wrap="nowrap">
-                  <Button size="xs" variant="default" onClick={() => onEdit(o)} aria-label={`Edit ${o.name}`}>
-                    Edit
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => onDelete(o)}
-                    aria-label={`Delete ${o.name}`}
-                  >
-                    Delete
-                  </Button>
-                </Group>
+                <RowActions name={o.name} onEdit={() => onEdit(o)} onDelete={() => onDelete(o)} />
               </Table.Td>
             </Table.Tr>
           ))}

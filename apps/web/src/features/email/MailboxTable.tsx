@@ -1,4 +1,5 @@
-import { Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Table, Text, VisuallyHidden } from '@mantine/core';
+import { RowActions } from '../../lib/RowActions.tsx';
 import type { Team } from '../../lib/types.ts';
 import type { Mailbox } from './useEmailAdmin.ts';
 import { MODE_LABEL } from './words.ts';
@@ -49,25 +50,12 @@ export function MailboxTable({ mailboxes, teams, onEdit, onDelete }: Props) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => onEdit(m)}
-                      aria-label={`Edit ${m.address}`}
-                    >
-                      Edit
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => onDelete(m)}
-                      aria-label={`Remove ${m.address}`}
-                    >
-                      Remove
-                    </Button>
-                  </Group>
+                  <RowActions
+                    name={m.address}
+                    onEdit={() => onEdit(m)}
+                    onDelete={() => onDelete(m)}
+                    deleteLabel="Remove"
+                  />
                 </Table.Td>
               </Table.Tr>
             );
