@@ -14,7 +14,7 @@ import {
 import { useMemo, useState } from 'react';
 import { QueryBuilder, type RuleGroupType } from 'react-querybuilder';
 import { ActionControl, NotControl, SelectorControl, ValueControl } from './builderControls.tsx';
-import { factsIn, fieldsFor, incompleteRules, toCondition, toQuery } from './condition.ts';
+import { type FieldDef, factsIn, fieldsFor, incompleteRules, toCondition, toQuery } from './condition.ts';
 import { describeQuery } from './describe.ts';
 
 type Props = {
@@ -22,6 +22,19 @@ type Props = {
   /** The new condition, and how many rules still lack a value. */
   onChange: (condition: unknown, incomplete: number) => void;
   disabled?: boolean;
+  /**
+   * The fields a condition may read. Without it: a policy's fields (request, facts, customer, case),
+   * and the admin may add other request facts.
+   */
+  fields?: FieldDef[];
+  /** What the condition governs, for the sentences around it ("the policy", "the rule"). */
+  subject?: { name: string; always: string; jsonHelp: string };
+};
+
+const POLICY_SUBJECT = {
+  name: 'The policy',
+  always: 'No rules: the policy applies to every request of its kinds.',
+  jsonHelp: 'Over request.kind, request.amount, request.facts.*, customer.* and case.*; true applies always',
 };
 
 const TRANSLATIONS = {
@@ -50,7 +63,13 @@ const CONTROLS = {
  * with react-querybuilder and stored as JSONLogic; a condition the builder cannot show in full is
  * edited as JSONLogic instead, so that it is never rewritten behind the admin's back.
  */
-export function ConditionBuilder({ value, onChange, disabled }: Props) {
+export function ConditionBuilder({
+  value,
+  onChange,
+  disabled,
+  fields: given,
+  subject = POLICY_SUBJECT,
+}: Props) {
   const initial = useMemo(() => toQuery(value), [value]);
   const [mode, setMode] = useState<'builder' | 'json'>(initial.exact ? 'builder' : 'json');
   const [query, setQuery] = useState<RuleGroupType>(initial.query);
@@ -58,7 +77,7 @@ export function ConditionBuilder({ value, onChange, disabled }: Props) {
   const [jsonError, setJsonError] = useState<string | null>(null);
   const [extra, setExtra] = useState<string[]>([]);
   const [newFact, setNewFact] = useState('');
-  const fields = useMemo(() => fieldsFor([...factsIn(value), ...extra]), [value, extra]);
+  const fields = useMemo(() => given ?? fieldsFor([...factsIn(value), ...extra]), [given, value, extra]);
   const fromBuilder = (q: RuleGroupType) => {
     setQuery(q);
     const condition = toCondition(q);
@@ -90,8 +109,8 @@ export function ConditionBuilder({ value, onChange, disabled }: Props) {
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           {query.rules.length === 0 && mode === 'builder'
-            ? 'No rules: the policy applies to every request of its kinds.'
-            : 'The policy applies when these rules hold.'}
+            ? subject.always
+            : `${subject.name} applies when these rules hold.`}
         </Text>
         <SegmentedControl
           size="xs"
@@ -118,24 +137,26 @@ export function ConditionBuilder({ value, onChange, disabled }: Props) {
             resetOnFieldChange
             disabled={disabled}
           />
-          <Group gap="xs" align="flex-end">
-            <TextInput
-              size="xs"
-              label="Another fact to test"
-              placeholder="e.g. order_channel"
-              value={newFact}
-              onChange={(e) => setNewFact(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  addFact();
-                }
-              }}
-            />
-            <Button size="xs" variant="default" onClick={addFact} disabled={!newFact.trim()}>
-              Add to the fields
-            </Button>
-          </Group>
+          {!given && (
+            <Group gap="xs" align="flex-end">
+              <TextInput
+                size="xs"
+                label="Another fact to test"
+                placeholder="e.g. order_channel"
+                value={newFact}
+                onChange={(e) => setNewFact(e.currentTarget.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    addFact();
+                  }
+                }}
+              />
+              <Button size="xs" variant="default" onClick={addFact} disabled={!newFact.trim()}>
+                Add to the fields
+              </Button>
+            </Group>
+          )}
           <Text size="sm">
             <Text span fw={500}>
               Reads as:{' '}
@@ -156,7 +177,7 @@ export function ConditionBuilder({ value, onChange, disabled }: Props) {
           )}
           <Textarea
             label="Condition (JSONLogic)"
-            description="Over request.kind, request.amount, request.facts.*, customer.* and case.*; true applies always"
+            description={subject.jsonHelp}
             ff="monospace"
             autosize
             minRows={4}

@@ -11,17 +11,26 @@ import { KIND_LABEL, KINDS } from './words.ts';
 export type Datatype = 'boolean' | 'number' | 'select' | 'text';
 
 const op = (name: string, label: string, arity?: 'unary') => ({ name, label, value: name, arity });
-const EQ = [op('=', 'is'), op('!=', 'is not')];
-const LIST = [op('in', 'is one of'), op('notIn', 'is none of')];
-const COMPARE = [op('<', '<'), op('<=', '≤'), op('>', '>'), op('>=', '≥'), op('between', 'is between')];
-const KNOWN = [op('known', 'is known', 'unary'), op('unknown', 'is not known', 'unary')];
-const PRESENT = [op('notNull', 'is given', 'unary'), op('null', 'is not given', 'unary')];
-const FLAG = [op('=', 'is'), op('falsy', 'is no or not known', 'unary'), ...KNOWN];
+// Operator sets, exported so that other conditions (SLA policies, automations) define their fields alike.
+export const EQ = [op('=', 'is'), op('!=', 'is not')];
+export const LIST = [op('in', 'is one of'), op('notIn', 'is none of')];
+export const COMPARE = [
+  op('<', '<'),
+  op('<=', '≤'),
+  op('>', '>'),
+  op('>=', '≥'),
+  op('between', 'is between'),
+];
+export const KNOWN = [op('known', 'is known', 'unary'), op('unknown', 'is not known', 'unary')];
+export const PRESENT = [op('notNull', 'is given', 'unary'), op('null', 'is not given', 'unary')];
+export const FLAG = [op('=', 'is'), op('falsy', 'is no or not known', 'unary'), ...KNOWN];
+/** Operators for a list field such as tags: JSONLogic `in` with the value first. */
+export const CONTAINS = [op('contains', 'contains'), op('doesNotContain', 'does not contain')];
 
-const opts = (values: string[], label: (v: string) => string = (v) => v) =>
+export const opts = (values: string[], label: (v: string) => string = (v) => v) =>
   values.map((v) => ({ name: v, value: v, label: label(v) }));
 
-type FieldDef = Field & { datatype: Datatype };
+export type FieldDef = Field & { datatype: Datatype };
 
 const fact = (name: string, label: string, datatype: Datatype): FieldDef => ({
   name: `request.facts.${name}`,
