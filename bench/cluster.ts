@@ -1,7 +1,7 @@
 // The benchmark's own database: a throwaway embedded PostgreSQL in a temp dir, or, when DATABASE_URL
 // is set, a fresh database on that server. Either way it is created here and removed at the end.
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,8 @@ export type BenchDatabase = {
   version: string;
   /** Drops what was created; safe to call twice. */
   stop: () => Promise<void>;
+  /** The embedded cluster's postmaster, whose processes' CPU the harness counts (none for DATABASE_URL). */
+  postmasterPid?: number;
 };
 
 /** A port nobody listens on right now, on the loopback interface only. */
@@ -85,7 +87,8 @@ async function embeddedDatabase() {
       await stop();
       throw e;
     }
-    return { url: cluster.url(NAME), stop };
+    const pidFile = await readFile(path.join(dir, 'pg', 'postmaster.pid'), 'utf8');
+    return { url: cluster.url(NAME), stop, postmasterPid: Number(pidFile.split('\n')[0]) };
   } catch (e) {
     await removeDir();
     throw e;

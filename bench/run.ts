@@ -15,7 +15,7 @@ import { probe, runHttp, SCENARIOS, type ScenarioName, scenarioRequest } from '.
 import { CONNECTIONS, type Profile, profileNamed } from './profiles.ts';
 import { type Results, writeResults } from './report.ts';
 import { type Fixtures, seed } from './seed.ts';
-import { type AppProcess, cpuSeconds, sampleRss, startApp } from './server.ts';
+import { type AppProcess, clusterCpuSeconds, cpuSeconds, sampleRss, startApp } from './server.ts';
 import type { ScenarioResult } from './stats.ts';
 import { sampleWaits } from './waits.ts';
 
@@ -146,15 +146,16 @@ async function measure(db: BenchDatabase, app: AppProcess, f: Fixtures, p: Profi
       // The ceiling runs just before its scenario, so both see the same machine and table sizes.
       if (ceiling) {
         const waits = await sampleWaits(db.url);
+        const cpu = await cpuMeter(null, db.postmasterPid);
         const c = await runCeiling(db.url, ceiling.name, ceiling.work, connections, p.durationS);
         out.push(c);
-        log(`${line(c)}\n    backends: ${await waits.stop()}`);
+        log(`${line(c)}\n    ${await cpu(c)}; backends: ${await waits.stop()}`);
       }
       const waits = await sampleWaits(db.url);
-      const cpu = await cpuMeter(app.pid);
+      const cpu = await cpuMeter(app.pid, db.postmasterPid);
       const { result, statuses } = await runHttp(app.baseUrl, name, request, connections, p.durationS);
       out.push(result);
-      log(`${line(result)}\n    ${await cpu()}; backends: ${await waits.stop()}`);
+      log(`${line(result)}\n    ${await cpu(result)}; backends: ${await waits.stop()}`);
       if (result.errors > 0) {
         log(`  answers by status: ${JSON.stringify(statuses)}; e.g. ${await probe(app.baseUrl, request)}`);
       }
@@ -164,17 +165,33 @@ async function measure(db: BenchDatabase, app: AppProcess, f: Fixtures, p: Profi
 }
 
 /**
- * Cores used by the app and by this process (the load generator) over a run: with 2 cores shared by
- * app, PostgreSQL and generator, it shows who had the CPU.
+ * Cores used by the app, the database and this process (the load generator) over a run: with 2
+ * cores shared by all three, it shows who had the CPU. Also records on the result the CPU
+ * milliseconds each request cost the app and the database.
  */
-async function cpuMeter(appPid: number) {
-  const [app0, self0, t0] = [await cpuSeconds(appPid), process.cpuUsage(), performance.now()];
-  return async () => {
+async function cpuMeter(appPid: number | null, postmasterPid: number | undefined) {
+  const appNow = () => (appPid ? cpuSeconds(appPid) : Promise.resolve(0));
+  const dbNow = () => (postmasterPid ? clusterCpuSeconds(postmasterPid) : Promise.resolve(0));
+  const [app0, db0, self0, t0] = [await appNow(), await dbNow(), process.cpuUsage(), performance.now()];
+  return async (result: ScenarioResult) => {
     const wall = (performance.now() - t0) / 1000;
     const self = process.cpuUsage(self0);
-    const app = ((await cpuSeconds(appPid)) - app0) / wall;
+    const [app, db] = [(await appNow()) - app0, (await dbNow()) - db0];
     const gen = (self.user + self.system) / 1e6 / wall;
-    return `cores used: app ${app.toFixed(2)}, load generator ${gen.toFixed(2)}`;
+    const done = result.rps * wall;
+    const perRequest = (cpu: number) => (done > 0 ? Number(((cpu * 1000) / done).toFixed(2)) : undefined);
+    if (appPid) result.cpu_app_ms = perRequest(app);
+    if (postmasterPid) result.cpu_db_ms = perRequest(db);
+    const cores = [
+      appPid && `app ${(app / wall).toFixed(2)}`,
+      postmasterPid && `database ${(db / wall).toFixed(2)}`,
+      `load generator ${gen.toFixed(2)}`,
+    ].filter(Boolean);
+    const costs = [
+      result.cpu_app_ms !== undefined && `app ${result.cpu_app_ms}`,
+      result.cpu_db_ms !== undefined && `database ${result.cpu_db_ms}`,
+    ].filter(Boolean);
+    return `cores used: ${cores.join(', ')}${costs.length ? `; CPU ms per request: ${costs.join(', ')}` : ''}`;
   };
 }
 

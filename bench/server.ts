@@ -1,7 +1,7 @@
 // Runs Fairdesk as a user would in production (`node apps/server/src/main.ts --role=web`) as a child
 // process, and watches it: time to ready, and resident memory read from /proc.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export type AppProcess = {
@@ -87,13 +87,34 @@ async function stop(child: ChildProcess, exited: Promise<void>) {
   clearTimeout(timer);
 }
 
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces), from state on. */
+async function statFields(pid: number | string): Promise<string[]> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ') : [];
+}
+
+// utime, stime (fields 14, 15) and the reaped children's cutime, cstime (16, 17), in clock ticks
+// (100 per second on Linux); index 0 is field 3 (state), index 1 field 4 (ppid).
+const ticks = (f: string[], from: number, to: number) =>
+  f.slice(from, to + 1).reduce((sum, v) => sum + Number(v ?? 0), 0) / 100;
+
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
 export async function cpuSeconds(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  // Fields after the command name (which may hold spaces) start at state; utime and stime are
-  // fields 14 and 15, in clock ticks (100 per second on Linux).
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
+  return ticks(await statFields(pid), 11, 12);
+}
+
+/**
+ * CPU seconds a PostgreSQL cluster has used so far: the postmaster, its live children (backends,
+ * checkpointer, WAL writer…) and the children that have exited (counted in its cutime/cstime).
+ */
+export async function clusterCpuSeconds(postmasterPid: number): Promise<number> {
+  let total = ticks(await statFields(postmasterPid), 11, 14);
+  const pids = (await readdir('/proc')).filter((d) => /^\d+$/.test(d));
+  for (const pid of pids) {
+    const f = await statFields(pid);
+    if (Number(f[1]) === postmasterPid) total += ticks(f, 11, 12);
+  }
+  return total;
 }
 
 export async function rssMb(pid: number): Promise<number> {

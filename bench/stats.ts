@@ -11,6 +11,14 @@ export type ScenarioResult = {
   p95_ms: number;
   p99_ms: number;
   errors: number;
+  /**
+   * CPU milliseconds per completed request: the app process's and the PostgreSQL cluster's (all its
+   * processes). Unlike req/s, these hardly move when other work shares the machine, so they say
+   * what a request costs; 2 cores / (app + db) is roughly what an otherwise idle machine could do.
+   * Absent when not measured (the app for a ceiling; the database with DATABASE_URL).
+   */
+  cpu_app_ms?: number;
+  cpu_db_ms?: number;
 };
 
 /** The value below which `p` percent of the sorted samples fall (nearest rank). */

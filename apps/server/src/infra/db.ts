@@ -1,4 +1,10 @@
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './db.types.ts';
 
@@ -19,6 +25,51 @@ export function createPool(url: string, max: number): pg.Pool {
   return pool;
 }
 
+/**
+ * Statement texts the app has sent, each with its prepared-statement name. Kysely builds the same
+ * text for the same query shape, so the set is small; past the cap (texts that vary, such as IN
+ * lists of every length) statements go unnamed, as before.
+ */
+const MAX_PREPARED = 2000;
+const names = new Map<string, string>();
+// Full-text searches stay unnamed: how many rows a word matches varies by orders of magnitude, and
+// a generic plan PostgreSQL may settle on after five executions would suit one word and not the next.
+const CUSTOM_PLANS_ONLY = /to_tsquery\(/;
+const nameOf = (text: string): string | undefined => {
+  if (CUSTOM_PLANS_ONLY.test(text)) return undefined;
+  let name = names.get(text);
+  if (!name && names.size < MAX_PREPARED) {
+    name = `fd${names.size}`;
+    names.set(text, name);
+  }
+  return name;
+};
+
+/**
+ * The pool as Kysely sees it, with every parameterised statement sent as a named (prepared)
+ * statement: PostgreSQL parses and plans it once per connection instead of on every execution.
+ * Planning was most of the database's CPU for the short reads of a case view (docs/performance.md).
+ * Statements without parameters (BEGIN, COMMIT, migrations' multi-statement files) go as they are.
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    let w = wrapped.get(client);
+    if (!w) {
+      const query = (text: unknown, values?: unknown[]) => {
+        const name = typeof text === 'string' && values && values.length > 0 ? nameOf(text) : undefined;
+        return name
+          ? client.query({ name, text: text as string, values })
+          : client.query(text as never, values);
+      };
+      w = { query: query as unknown as PostgresPoolClient['query'], release: () => client.release() };
+      wrapped.set(client, w);
+    }
+    return w;
+  };
+  return { connect: async () => wrap(await pool.connect()), end: () => pool.end() };
+}
+
 export function createDb(pool: pg.Pool): Db {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
 }

@@ -8,7 +8,16 @@ export type EventRow = {
   data?: Record<string, unknown>;
 };
 export type EventActor = { kind: 'staff' | 'customer' | 'system'; id: string | null };
-export type Subscribers = Record<string, readonly string[]>;
+/**
+ * A job that reacts to an event. `when` narrows it to the events it can act on, so a write does not
+ * queue jobs that would only look and return (every job is a row written in the writer's
+ * transaction, then fetched, run and deleted by a worker). `perCase` jobs recompute a case from its
+ * state, whatever the event: one per case per transaction is enough.
+ */
+export type Subscriber =
+  | string
+  | { task: string; when?: (event: EventRow, actor: EventActor) => boolean; perCase?: boolean };
+export type Subscribers = Record<string, readonly Subscriber[]>;
 export type Emit = (
   trx: Executor,
   ctx: { workspaceId: string; actor: EventActor; at: Date },
@@ -46,8 +55,15 @@ export function createEmitter(subscribers: Subscribers): Emit {
       }),
     );
     const jobs: { task: string; payload: unknown }[] = [];
+    const once = new Set<string>();
     for (const e of events) {
-      for (const task of subscribers[e.type] ?? []) {
+      for (const sub of subscribers[e.type] ?? []) {
+        const { task, when, perCase } = typeof sub === 'string' ? { task: sub } : sub;
+        if (when && !when(e, ctx.actor)) continue;
+        if (perCase && e.case_id) {
+          if (once.has(`${task}:${e.case_id}`)) continue;
+          once.add(`${task}:${e.case_id}`);
+        }
         jobs.push({
           task,
           payload: {
