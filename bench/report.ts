@@ -63,7 +63,7 @@ export function markdown(r: Results, ctx: Context): string {
   const rows = r.scenarios.map(
     (s) =>
       // A run in which nothing completed has no latencies to show (JSON keeps its zeros).
-      `| ${s.name} | ${s.connections} | ${num(s.rps)} | ${ms(s, 'p50_ms')} | ${ms(s, 'p95_ms')} | ${ms(s, 'p99_ms')} | ${s.errors} | ${pct(ratio(r, s))} |`,
+      `| ${s.name} | ${s.connections} | ${num(s.rps)} | ${ms(s, 'p50_ms')} | ${ms(s, 'p95_ms')} | ${ms(s, 'p99_ms')} | ${s.errors} | ${pct(ratio(r, s))} | ${s.cpu_app_ms ?? ''} | ${s.cpu_db_ms ?? ''} |`,
   );
   return [
     `# Fairdesk benchmark: ${r.profile} profile`,
@@ -75,8 +75,8 @@ export function markdown(r: Results, ctx: Context): string {
     `- Each run: ${ctx.runSeconds} s after a warm-up; latencies in ms; errors are non-2xx answers, socket errors and timeouts`,
     `- Start to ready with existing data: ${r.ready_ms} ms; app RSS idle ${r.rss_idle_mb} MB, under load (max) ${r.rss_load_mb} MB`,
     '',
-    '| scenario | connections | req/s | p50 | p95 | p99 | errors | of ceiling |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | connections | req/s | p50 | p95 | p99 | errors | of ceiling | app CPU ms/req | db CPU ms/req |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     '"of ceiling": requests/s as a share of the same work done by plain SQL through `pg` at the same',
