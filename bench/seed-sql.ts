@@ -101,3 +101,32 @@ select m.workspace_id,
   m.created_at, '\\x00'::bytea, '\\x00'::bytea
 from cases c join messages m on m.case_id = c.id
 where c.workspace_id = $1 and c.number between $2 and $3`;
+
+/**
+ * Service-level targets as the app keeps them (case_sla): first response and resolution per case,
+ * due from creation by priority (the demo's targets, counted here in calendar time). Answered and
+ * solved targets are met; pending and on-hold cases' resolution is paused; the rest run, and most
+ * of a year-old backlog is breached, as it would be. Queues sorted by due time read these rows.
+ */
+export const INSERT_CASE_SLA = `
+insert into case_sla (workspace_id, case_id, target, minutes, business, started_at, due_at, state, met_at,
+  paused_at, breached_at)
+select c.workspace_id, c.id, t.target::sla_target, t.m, true, c.created_at,
+  case when s.st <> 'paused' then c.created_at + t.m * interval '1 minute' end,
+  s.st::sla_state,
+  case when s.st = 'met' then coalesce(case when t.target = 'first_response' then c.first_response_at end,
+    c.solved_at, c.updated_at) end,
+  case when s.st = 'paused' then c.updated_at end,
+  case when s.st = 'breached' then c.created_at + t.m * interval '1 minute' end
+from cases c
+cross join lateral (values
+  ('first_response', case c.priority when 'urgent' then 60 when 'high' then 240 when 'normal' then 480 else 1440 end),
+  ('resolution', case c.priority when 'urgent' then 480 when 'high' then 1440 when 'normal' then 2400 else 4800 end)
+) t(target, m)
+cross join lateral (select case
+  when c.status in ('solved', 'closed') then 'met'
+  when t.target = 'first_response' and c.first_response_at is not null then 'met'
+  when t.target = 'resolution' and c.status in ('pending', 'on_hold') then 'paused'
+  when c.created_at + t.m * interval '1 minute' < now() then 'breached'
+  else 'on_track' end as st) s
+where c.workspace_id = $1 and c.number between $2 and $3`;

@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { newToken, tokenHash } from '../apps/server/src/infra/tokens.ts';
 import type { Profile } from './profiles.ts';
-import { INSERT_CASES, INSERT_EVENTS, INSERT_MESSAGES } from './seed-sql.ts';
+import { INSERT_CASE_SLA, INSERT_CASES, INSERT_EVENTS, INSERT_MESSAGES } from './seed-sql.ts';
 import { WORDS } from './vocabulary.ts';
 
 export type Fixtures = {
@@ -95,10 +95,11 @@ async function seedCases(pool: pg.Pool, p: Profile, people: People, log: (s: str
           await timed(() => c.query(INSERT_CASES, [...range, WORDS, teamIds, ...agentsByTeam, customerIds])),
           await timed(() => c.query(INSERT_MESSAGES, [...range, WORDS, agents])),
           await timed(() => c.query(INSERT_EVENTS, range)),
+          await timed(() => c.query(INSERT_CASE_SLA, range)),
         ];
         done += to - from + 1;
         const of = `${done.toLocaleString('en')} / ${p.cases.toLocaleString('en')}`;
-        log(`  ${of} cases (this batch: cases ${took[0]} s, messages ${took[1]} s, events ${took[2]} s)`);
+        log(`  ${of} cases (this batch: cases ${took[0]} s, messages ${took[1]} s, events ${took[2]} s, service levels ${took[3]} s)`);
       } finally {
         c.release();
       }
