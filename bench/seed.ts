@@ -99,7 +99,9 @@ async function seedCases(pool: pg.Pool, p: Profile, people: People, log: (s: str
         ];
         done += to - from + 1;
         const of = `${done.toLocaleString('en')} / ${p.cases.toLocaleString('en')}`;
-        log(`  ${of} cases (this batch: cases ${took[0]} s, messages ${took[1]} s, events ${took[2]} s, service levels ${took[3]} s)`);
+        log(
+          `  ${of} cases (this batch: cases ${took[0]} s, messages ${took[1]} s, events ${took[2]} s, service levels ${took[3]} s)`,
+        );
       } finally {
         c.release();
       }

@@ -10,7 +10,11 @@ import { migrateToLatest } from '../apps/server/src/infra/migrate.ts';
 
 const dir = await mkdtemp(path.join(tmpdir(), 'fairdesk-types-'));
 await chmod(dir, 0o755); // the postgres OS user must reach it when we run as root
-const cluster = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: 5500 + Math.floor(Math.random() * 400), persistent: false });
+const cluster = await startEmbeddedPostgres({
+  dir: path.join(dir, 'pg'),
+  port: 5500 + Math.floor(Math.random() * 400),
+  persistent: false,
+});
 try {
   await ensureDatabase(cluster, 'types');
   const pool = createPool(cluster.url('types'), 2);
