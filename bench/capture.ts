@@ -10,7 +10,7 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
 } from 'kysely';
-import { listCases } from '../apps/server/src/features/cases/cases.queries.ts';
+import { casesWithDue } from '../apps/server/src/features/cases/cases-due.queries.ts';
 import { searchCases } from '../apps/server/src/features/cases/search.queries.ts';
 import type { DB, Executor } from '../apps/server/src/infra/db.ts';
 
@@ -34,13 +34,17 @@ export async function captureSql(run: (db: Executor) => Promise<unknown>): Promi
   return { sql: captured.sql, parameters: captured.parameters };
 }
 
-/** The first page of a team's open cases, as GET /api/v1/cases?team_id=&status=new,open&limit=50 runs it. */
+/**
+ * The first page of a team's open cases by due time, as GET
+ * /api/v1/cases?team_id=&status=new,open&sort=due&limit=50 runs it: the walk of running targets in
+ * due order (a page of open cases in a desk with service levels fills from it).
+ */
 export const queuePageSql = (workspaceId: string, staffId: string, teamId: string) =>
   captureSql((db) =>
-    listCases(
+    casesWithDue(
       db,
       { workspaceId, staffId },
-      CaseListQuery.parse({ team_id: teamId, status: 'new,open', limit: '50' }),
+      CaseListQuery.parse({ team_id: teamId, status: 'new,open', sort: 'due', limit: '50' }),
       null,
     ),
   );

@@ -46,13 +46,13 @@ export function scenarioRequest(name: ScenarioName, f: Fixtures): Req {
         }),
       };
     case 'queue_page':
-      // A team's open work, first page, in the default order (most recently updated first).
+      // A team's open work, first page, by due time (the soonest service-level target first).
       return {
         method: 'GET',
         headers: agent,
         setupRequest: (r) => ({
           ...r,
-          path: `/api/v1/cases?team_id=${any(f.teamIds)}&status=new,open&limit=50`,
+          path: `/api/v1/cases?team_id=${any(f.teamIds)}&status=new,open&sort=due&limit=50`,
         }),
       };
     case 'case_view':
