@@ -13,15 +13,19 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { auditRoutes } from './features/audit/index.ts';
+import { automationsRoutes } from './features/automations/index.ts';
 import { casesRoutes, moveCasesToCustomer } from './features/cases/index.ts';
 import { customersRoutes } from './features/customers/index.ts';
-import { emailRoutes } from './features/email/index.ts';
+import { emailRoutes, emailTemplatesRoutes } from './features/email/index.ts';
 import { healthRoutes } from './features/health/index.ts';
+import { macrosRoutes } from './features/macros/index.ts';
+import { notificationsRoutes } from './features/notifications/index.ts';
 import { policiesRoutes } from './features/policies/index.ts';
 import { portalRoutes } from './features/portal/index.ts';
 import { realtimeRoutes } from './features/realtime/index.ts';
 import { routingRoutes } from './features/routing/index.ts';
 import { authenticate, sessionsRoutes } from './features/sessions/index.ts';
+import { calendarsRoutes, slaPoliciesRoutes } from './features/sla/index.ts';
 import { staffRoutes } from './features/staff/index.ts';
 import { workspacesRoutes } from './features/workspaces/index.ts';
 import { installErrorHandling } from './infra/http.ts';
@@ -80,7 +84,13 @@ export async function buildApp(deps: Deps) {
       await v1.register(auditRoutes(deps));
       await v1.register(realtimeRoutes(deps));
       await v1.register(emailRoutes(deps));
+      await v1.register(emailTemplatesRoutes(deps));
       await v1.register(routingRoutes(deps));
+      await v1.register(automationsRoutes(deps));
+      await v1.register(macrosRoutes(deps));
+      await v1.register(calendarsRoutes(deps));
+      await v1.register(slaPoliciesRoutes(deps));
+      await v1.register(notificationsRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

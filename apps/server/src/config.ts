@@ -44,6 +44,11 @@ const schema = z.object({
     .min(1024)
     .default(25 * 1024 * 1024),
   INBOUND_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  // Offer STARTTLS on the inbound listener: both paths (PEM files) or neither.
+  INBOUND_SMTP_TLS_KEY: z.string().min(1).optional(),
+  INBOUND_SMTP_TLS_CERT: z.string().min(1).optional(),
+  // Seals stored secrets (IMAP passwords). Required in production; a fixed default elsewhere.
+  SECRET_KEY: z.string().min(32, 'SECRET_KEY must be at least 32 characters').optional(),
   // The domain of reply addresses (reply+<token>@MAIL_DOMAIN).
   MAIL_DOMAIN: z.string().min(3).default('fairdesk.example'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -68,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const c = parsed.data;
+  if (!c.INBOUND_SMTP_TLS_KEY !== !c.INBOUND_SMTP_TLS_CERT)
+    throw new Error('Invalid configuration:\n  INBOUND_SMTP_TLS_KEY and INBOUND_SMTP_TLS_CERT go together');
   return {
     ...c,
     PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,

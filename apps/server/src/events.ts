@@ -1,4 +1,4 @@
-import { createEmitter, type Subscribers } from './infra/emit.ts';
+import { createEmitter, type Subscriber, type Subscribers } from './infra/emit.ts';
 
 /**
  * Every event type Fairdesk records. The events table is the case timeline and the audit trail;
@@ -41,14 +41,63 @@ export const EVENT_TYPES = [
   'sla.warning',
   'sla.breached',
   'case.routed',
+  'notification_template.updated',
+  'macro.created',
+  'macro.updated',
+  'macro.deleted',
+  'calendar.updated',
+  'calendar.deleted',
+  'sla_policy.created',
+  'sla_policy.updated',
+  'sla_policy.deleted',
+  'sla_policy.reordered',
+  'automation.created',
+  'automation.updated',
+  'automation.deleted',
+  'automation.ran',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** Event type -> names of the jobs (in jobs.ts) that react to it. */
+// Which events a job can act on. Each job also checks for itself (it may be run by hand, or the
+// case may have changed since); these only spare a write the jobs that would look and return.
+type When = NonNullable<Extract<Subscriber, { task: string }>['when']>;
+const changed =
+  (...fields: string[]): When =>
+  (e) => {
+    const changes = e.data?.changes;
+    return typeof changes === 'object' && changes !== null && fields.some((f) => f in changes);
+  };
+const isPublic: When = (e) => e.data?.visibility === 'public';
+const publicFromUs: When = (e, actor) => isPublic(e, actor) && actor.kind !== 'customer';
+const publicFromCustomer: When = (e, actor) => isPublic(e, actor) && actor.kind === 'customer';
+const byCustomer: When = (_e, actor) => actor.kind === 'customer';
+
+// What an SLA policy's conditions, calendar and clocks read (features/sla/sla.rules.ts).
+const SLA_FIELDS = ['status', 'priority', 'channel', 'organisation_id', 'team_id', 'tags', 'customer_id'];
+const SLA_RECOMPUTE = 'sla.recompute';
+
+/** Event type -> the jobs (in jobs.ts) that react to it. */
 export const SUBSCRIBERS: Subscribers = {
-  'case.created': ['sla.recompute', 'routing.assign'],
-  'case.updated': ['sla.recompute', 'routing.assign'],
-  'message.added': ['sla.recompute', 'email.reply'],
+  'case.created': [
+    { task: SLA_RECOMPUTE, perCase: true },
+    'routing.assign',
+    { task: 'email.notify_received', when: byCustomer },
+    'automation.run',
+  ],
+  'case.updated': [
+    { task: SLA_RECOMPUTE, perCase: true, when: changed(...SLA_FIELDS) },
+    { task: 'routing.assign', when: changed('team_id', 'assignee_id', 'status') },
+    { task: 'automation.run', when: changed('status') },
+  ],
+  'message.added': [
+    { task: SLA_RECOMPUTE, perCase: true, when: isPublic },
+    { task: 'email.reply', when: publicFromUs },
+    { task: 'email.notify_reply', when: publicFromUs },
+    { task: 'automation.run', when: publicFromCustomer },
+  ],
+  'decision.communicated': ['email.notify_decision'],
+  'sla.warning': ['automation.run'],
+  'sla.breached': ['automation.run'],
 };
 
 const append = createEmitter(SUBSCRIBERS);

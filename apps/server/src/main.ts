@@ -1,5 +1,6 @@
+import { EventEmitter } from 'node:events';
 import { parseArgs } from 'node:util';
-import { type Runner, run } from 'graphile-worker';
+import { type Runner, run, type WorkerEvents } from 'graphile-worker';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_SIGN_INS, seedDemo } from './demo/index.ts';
@@ -13,6 +14,7 @@ import { createLogger } from './infra/logger.ts';
 import { createMailer } from './infra/mailer.ts';
 import { migrateToLatest } from './infra/migrate.ts';
 import { createDiskStorage } from './infra/storage.ts';
+import { type WorkerLiveness, watchWorkerPool } from './infra/worker-liveness.ts';
 import { jobs } from './jobs.ts';
 
 const { values: args } = parseArgs({
@@ -27,6 +29,12 @@ if (!['web', 'worker', 'all'].includes(role)) {
 const config = loadConfig();
 const log = createLogger(config.LOG_LEVEL);
 const started = performance.now();
+if (!config.SECRET_KEY)
+  log.warn(
+    config.NODE_ENV === 'production'
+      ? 'SECRET_KEY is not set: IMAP passwords cannot be saved'
+      : 'SECRET_KEY is not set: IMAP passwords are sealed with a fixed development key',
+  );
 
 let cluster: EmbeddedCluster | undefined;
 let databaseUrl = config.DATABASE_URL;
@@ -68,8 +76,15 @@ if (!demo && (config.embedded || args.demo)) {
 }
 
 let runner: Runner | undefined;
+let liveness: WorkerLiveness | undefined;
 if (role !== 'web') {
+  const events = new EventEmitter() as WorkerEvents;
+  let poolId: string | undefined;
+  events.on('pool:create', ({ workerPool }) => {
+    poolId = workerPool.id;
+  });
   runner = await run({
+    events,
     pgPool: pool,
     taskList: jobs(deps),
     crontab: '',
@@ -77,6 +92,9 @@ if (role !== 'web') {
     noHandleSignals: true,
     pollInterval: 2000,
   });
+  // Jobs a killed worker held are freed at once, not after graphile-worker's 4 hours.
+  if (poolId)
+    liveness = await watchWorkerPool({ clientConfig: { connectionString: databaseUrl }, poolId, db, log });
 }
 
 // Inbound mail is accepted by the worker side; 0 turns the listener off.
@@ -111,6 +129,7 @@ async function shutdown(signal: string) {
   await app?.close();
   await inboundSmtp?.close();
   await runner?.stop();
+  await liveness?.stop();
   await db.destroy();
   await cluster?.stop();
   process.exit(0);

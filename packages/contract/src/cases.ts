@@ -176,7 +176,8 @@ export const CaseListQuery = PageQuery.extend({
   customer_id: Id.optional(),
   organisation_id: Id.optional(),
   q: z.string().trim().min(1).max(200).optional(),
-  sort: z.enum(['updated_desc', 'created_desc', 'created_asc']).default('updated_desc'),
+  /** `due`: the soonest running service-level due time first (overdue at the top), cases without one after. */
+  sort: z.enum(['updated_desc', 'created_desc', 'created_asc', 'due']).default('updated_desc'),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 

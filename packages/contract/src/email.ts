@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, page, Timestamp } from './common.ts';
+import { ImapSettingsInput, MailboxImap } from './email-imap.ts';
 
 export const MailboxMode = z.enum(['smtp', 'imap']);
 export const Mailbox = z.object({
@@ -8,18 +9,35 @@ export const Mailbox = z.object({
   name: z.string(),
   mode: MailboxMode,
   team_id: Id.nullable(),
+  /** Set once IMAP settings were saved (kept when the mode goes back to SMTP). */
+  imap: MailboxImap.nullable(),
   created_at: Timestamp,
   updated_at: Timestamp,
 });
 export const MailboxList = z.object({ items: z.array(Mailbox) });
-export const MailboxCreate = z.object({
-  address: Email,
-  name: z.string().trim().max(200).default(''),
-  mode: MailboxMode.default('smtp'),
-  team_id: Id.nullable().default(null),
-});
+export const MailboxCreate = z
+  .object({
+    address: Email,
+    name: z.string().trim().max(200).default(''),
+    mode: MailboxMode.default('smtp'),
+    team_id: Id.nullable().default(null),
+    imap: ImapSettingsInput.optional(),
+  })
+  .refine((v) => v.mode !== 'imap' || v.imap, {
+    path: ['imap'],
+    message: 'An IMAP mailbox needs its server settings',
+  })
+  .refine((v) => !v.imap || v.imap.password, {
+    path: ['imap', 'password'],
+    message: 'Give the password of the IMAP account',
+  });
 export const MailboxUpdate = z
-  .object({ name: z.string().trim().max(200), mode: MailboxMode, team_id: Id.nullable() })
+  .object({
+    name: z.string().trim().max(200),
+    mode: MailboxMode,
+    team_id: Id.nullable(),
+    imap: ImapSettingsInput,
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Give at least one field to change');
 
@@ -37,7 +55,11 @@ export const QuarantinedEmail = z.object({
 });
 export const QuarantineList = page(QuarantinedEmail);
 
-export const OutgoingStatus = z.enum(['queued', 'sent', 'failed', 'captured']);
+/**
+ * `sending`: claimed for delivery and handed to the relay. A mail whose delivery was interrupted
+ * (the process died) ends `failed` with a note, never resent automatically; a person sends it again.
+ */
+export const OutgoingStatus = z.enum(['queued', 'sending', 'sent', 'failed', 'captured']);
 export const OutgoingEmail = z.object({
   id: Id,
   case_id: Id.nullable(),

@@ -13,6 +13,8 @@ import { Id } from './common.ts';
  * - `presence.changed` (staff only): `data: { state: 'viewing' | 'replying' | null, name }`,
  *   null when the person left the case; `actor.id` is who.
  * - `customer_import.progress` (staff only): `data: { import_id, status, processed, total }`.
+ * - `notification.created` / `notification.read` (only to `data.recipient_id`): the person's own
+ *   notifications changed; refetch `GET /api/v1/notifications`. No content travels.
  */
 export const StreamEvent = z.object({
   workspace_id: Id,

@@ -13,6 +13,37 @@ const Skill = z
   .max(60)
   .regex(/^[\p{L}\p{N}_:-]+$/u, 'A skill is one word (letters, digits, - _ :)');
 
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is HH:MM (24 hours)');
+
+/** A time zone the runtime knows (IANA name, e.g. Europe/London). */
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Unknown time zone');
+
+/** One shift of a weekday (0 Sunday … 6 Saturday), local wall time; an end at or before the start runs past midnight. */
+export const ShiftHours = z.object({ day: z.number().int().min(0).max(6), start: HHMM, end: HHMM });
+
+/** An agent's weekly shifts in their time zone. */
+export const ShiftSchedule = z.object({ time_zone: TimeZone, weekly: z.array(ShiftHours).max(50) });
+export type ShiftSchedule = z.infer<typeof ShiftSchedule>;
+
+/** A team's rule that gives its cases a required skill: a tag on the case, or the customer's language. */
+export const SkillRule = z.object({
+  when: z.enum(['tag', 'language']),
+  value: z.string().trim().toLowerCase().min(1).max(60),
+  skill: Skill,
+});
+export type SkillRule = z.infer<typeof SkillRule>;
+
 /** How a team's new cases reach its agents. */
 export const TeamRouting = z.object({
   team_id: z.string(),
@@ -21,6 +52,8 @@ export const TeamRouting = z.object({
   default_capacity: z.number().int(),
   /** The rolling window, in hours, over which difficult cases are shared fairly. */
   difficult_window_hours: z.number().int(),
+  /** Rules that give the team's cases required skills (tags naming a skill count without a rule). */
+  skill_rules: z.array(SkillRule),
 });
 export type TeamRouting = z.infer<typeof TeamRouting>;
 
@@ -33,6 +66,7 @@ export const TeamRoutingUpdate = z.object({
     .min(1)
     .max(24 * 30)
     .optional(),
+  skill_rules: z.array(SkillRule).max(100).optional(),
 });
 
 export const AgentRouting = z.object({
@@ -42,6 +76,10 @@ export const AgentRouting = z.object({
   /** null: the team's default capacity applies. */
   capacity: z.number().int().nullable(),
   skills: z.array(z.string()),
+  /** null: no schedule, on shift whenever online. */
+  schedule: ShiftSchedule.nullable(),
+  /** Whether the schedule has the agent on shift now (always true without a schedule). */
+  on_shift: z.boolean(),
   /** Open cases assigned to the agent now. */
   open_cases: z.number().int(),
   /** Difficult cases routed to the agent in the last 24 hours. */
@@ -52,6 +90,8 @@ export type AgentRouting = z.infer<typeof AgentRouting>;
 export const AgentRoutingUpdate = z.object({
   capacity: z.number().int().min(1).max(1000).nullable().optional(),
   skills: z.array(Skill).max(50).optional(),
+  /** null removes the schedule (on shift whenever online). */
+  schedule: ShiftSchedule.nullable().optional(),
 });
 
 /** Teams' modes and every agent's routing settings, for the admin page. */

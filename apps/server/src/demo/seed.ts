@@ -1,8 +1,10 @@
 import type { CasePriority, CaseStatus, StaffRole } from '@fairdesk/contract';
 import type { Deps } from '../deps.ts';
+import { seedDemoAutomations } from '../features/automations/index.ts';
 import { addMessage, openCase, updateCase } from '../features/cases/index.ts';
 import { createCustomer, createOrganisation } from '../features/customers/index.ts';
 import { seedDemoMailbox } from '../features/email/index.ts';
+import { seedDemoMacros } from '../features/macros/index.ts';
 import { seedDemoPolicies } from '../features/policies/index.ts';
 import { seedDemoRouting } from '../features/routing/index.ts';
 import { seedDemoSla } from '../features/sla/index.ts';
@@ -197,6 +199,15 @@ export async function seedDemo(deps: Deps): Promise<{ id: string; slug: string }
   await seedDemoSla(deps, ws.id);
   await seedDemoMailbox(deps, ws.id, teams[0]?.id ?? null);
   await seedDemoRouting(deps, ws.id);
+  const supervisor = staff.find((s) => s.role === 'supervisor')!;
+  const firstAgent = staff.find((s) => s.role === 'agent')!;
+  await seedDemoMacros(
+    deps,
+    { supervisor: asStaff(supervisor.id, 'supervisor'), agent: asStaff(firstAgent.id, 'agent') },
+    { repairs: teams[1]?.id ?? null },
+  );
+  const manager = staff.find((s) => s.role === 'manager')!;
+  await seedDemoAutomations(deps, { manager: asStaff(manager.id, 'manager') });
   await markDemoWorkspace(deps, ws.id);
   return { id: ws.id, slug: ws.slug };
 }

@@ -17,6 +17,8 @@ export type AssignmentMode = "load_balanced" | "manual" | "round_robin";
 
 export type AuthorisationStatus = "approved" | "denied" | "pending";
 
+export type AutomationTrigger = "case_created" | "customer_replied" | "schedule" | "sla_breached" | "sla_warning" | "status_changed";
+
 export type Availability = "away" | "offline" | "online";
 
 export type CaseChannel = "api" | "email" | "phone" | "portal";
@@ -34,6 +36,8 @@ export type EmailDirection = "in" | "out";
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
+
+export type ImapSecurity = "none" | "starttls" | "tls";
 
 export type InboundEmailStatus = "deleted" | "ignored" | "processed" | "quarantined" | "received";
 
@@ -53,7 +57,9 @@ export type MailboxMode = "imap" | "smtp";
 
 export type MessageVisibility = "internal" | "public";
 
-export type OutgoingEmailStatus = "captured" | "failed" | "queued" | "sent";
+export type NotificationKind = "agent_replied" | "case_received" | "decision_made";
+
+export type OutgoingEmailStatus = "captured" | "failed" | "queued" | "sending" | "sent";
 
 export type PartyKind = "customer" | "staff" | "system";
 
@@ -82,6 +88,8 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export interface AgentRouting {
   availability: Generated<Availability>;
   capacity: number | null;
+  schedule: Json | null;
+  shift_time_zone: string | null;
   skills: Generated<string[]>;
   staff_id: string;
   updated_at: Generated<Timestamp>;
@@ -121,6 +129,36 @@ export interface Authorisations {
   required_role: StaffRole | null;
   status: Generated<AuthorisationStatus>;
   used_at: Timestamp | null;
+  workspace_id: string;
+}
+
+export interface AutomationRules {
+  actions: Generated<Json>;
+  active: Generated<boolean>;
+  conditions: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  position: number;
+  schedule: Json | null;
+  sweep_after_at: Timestamp | null;
+  sweep_after_id: string | null;
+  trigger: AutomationTrigger;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface AutomationRuns {
+  case_id: string;
+  cause: string;
+  created_at: Timestamp;
+  depth: Generated<number>;
+  done: Generated<Json>;
+  error: string | null;
+  id: Generated<string>;
+  rule_id: string;
+  skipped: Generated<Json>;
+  trigger: AutomationTrigger;
   workspace_id: string;
 }
 
@@ -171,6 +209,7 @@ export interface Cases {
   search: Generated<string | null>;
   solved_at: Timestamp | null;
   status: Generated<CaseStatus>;
+  status_entered_at: Generated<Timestamp>;
   subject: string;
   tags: Generated<string[]>;
   team_id: string | null;
@@ -333,6 +372,21 @@ export interface InboundEmails {
   workspace_id: string;
 }
 
+export interface Macros {
+  active: Generated<boolean>;
+  body: Generated<string>;
+  changes: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: Generated<MessageVisibility>;
+  last_used_at: Timestamp | null;
+  name: string;
+  owner_staff_id: string | null;
+  updated_at: Generated<Timestamp>;
+  usage_count: Generated<number>;
+  workspace_id: string;
+}
+
 export interface MagicLinks {
   created_at: Generated<Timestamp>;
   customer_id: string;
@@ -354,6 +408,27 @@ export interface Mailboxes {
   workspace_id: string;
 }
 
+export interface MailboxImap {
+  created_at: Generated<Timestamp>;
+  failures: Generated<number>;
+  folder: Generated<string>;
+  host: string;
+  last_error: string | null;
+  last_poll_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  last_uid: Generated<number>;
+  lease_until: Timestamp | null;
+  mailbox_id: string;
+  password_sealed: string;
+  poll_seconds: Generated<number>;
+  port: number;
+  security: Generated<ImapSecurity>;
+  uid_validity: number | null;
+  updated_at: Generated<Timestamp>;
+  username: string;
+  workspace_id: string;
+}
+
 export interface Messages {
   author_customer_id: string | null;
   author_kind: PartyKind;
@@ -364,6 +439,19 @@ export interface Messages {
   id: Generated<string>;
   search: Generated<string | null>;
   visibility: MessageVisibility;
+  workspace_id: string;
+}
+
+export interface NotificationTemplates {
+  body: string | null;
+  created_at: Generated<Timestamp>;
+  enabled: Generated<boolean>;
+  id: Generated<string>;
+  kind: NotificationKind;
+  language: string;
+  subject: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
   workspace_id: string;
 }
 
@@ -380,14 +468,17 @@ export interface Organisations {
 export interface OutgoingEmails {
   attempts: Generated<number>;
   case_id: string | null;
+  cause_key: string | null;
   created_at: Generated<Timestamp>;
   from_address: string;
   html_body: string;
   id: Generated<string>;
   in_reply_to: string | null;
+  interrupted_at: Timestamp | null;
   last_response: string | null;
   message_id: string | null;
   message_id_header: string;
+  notification_kind: NotificationKind | null;
   references_header: string | null;
   reply_to: string | null;
   sent_at: Timestamp | null;
@@ -519,6 +610,19 @@ export interface StaffInvitations {
   workspace_id: string;
 }
 
+export interface StaffNotifications {
+  body: Generated<string>;
+  case_id: string | null;
+  created_at: Generated<Timestamp>;
+  data: Generated<Json>;
+  id: Generated<string>;
+  kind: string;
+  read_at: Timestamp | null;
+  staff_id: string;
+  title: string;
+  workspace_id: string;
+}
+
 export interface TeamMembers {
   created_at: Generated<Timestamp>;
   staff_id: string;
@@ -531,6 +635,8 @@ export interface TeamRouting {
   difficult_window_hours: Generated<number>;
   last_assigned_staff_id: string | null;
   mode: Generated<AssignmentMode>;
+  mode_set_at: Generated<Timestamp>;
+  skill_rules: Generated<Json>;
   team_id: string;
   updated_at: Generated<Timestamp>;
   workspace_id: string;
@@ -543,6 +649,13 @@ export interface Teams {
   name: string;
   updated_at: Generated<Timestamp>;
   workspace_id: string;
+}
+
+export interface WorkerPools {
+  backend_pid: number;
+  backend_start: Timestamp;
+  pool_id: string;
+  registered_at: Generated<Timestamp>;
 }
 
 export interface Workspaces {
@@ -561,6 +674,8 @@ export interface DB {
   agent_routing: AgentRouting;
   attachments: Attachments;
   authorisations: Authorisations;
+  automation_rules: AutomationRules;
+  automation_runs: AutomationRuns;
   business_calendars: BusinessCalendars;
   case_counts: CaseCounts;
   case_presence: CasePresence;
@@ -576,9 +691,12 @@ export interface DB {
   event_chains: EventChains;
   events: Events;
   inbound_emails: InboundEmails;
+  macros: Macros;
   magic_links: MagicLinks;
+  mailbox_imap: MailboxImap;
   mailboxes: Mailboxes;
   messages: Messages;
+  notification_templates: NotificationTemplates;
   organisations: Organisations;
   outgoing_emails: OutgoingEmails;
   policies: Policies;
@@ -590,8 +708,10 @@ export interface DB {
   sla_policies: SlaPolicies;
   staff: Staff;
   staff_invitations: StaffInvitations;
+  staff_notifications: StaffNotifications;
   team_members: TeamMembers;
   team_routing: TeamRouting;
   teams: Teams;
+  worker_pools: WorkerPools;
   workspaces: Workspaces;
 }

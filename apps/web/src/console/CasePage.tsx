@@ -63,6 +63,7 @@ export function CasePage({ me }: { me: Staff }) {
     ['k', () => go(-1)],
     ['r', () => reply.current?.focus('public')],
     ['n', () => reply.current?.focus('internal')],
+    ['m', () => reply.current?.openMacros()],
     ['a', assignToMe],
     ['s', solve],
     ['Escape', () => navigate(lastQueueUrl())],

@@ -26,6 +26,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../features/notifications/index.ts';
 import { AuthorisationsNavLink } from '../features/policies/AuthorisationsNavLink.tsx';
 import { AvailabilitySwitch } from '../features/routing/index.ts';
 import { api } from '../lib/api.ts';
@@ -91,6 +92,7 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
           <GlobalSearch />
           <Group gap="xs" wrap="nowrap">
             <AvailabilitySwitch />
+            <NotificationBell />
             <Tooltip label="Keyboard shortcuts (?)">
               <ActionIcon variant="subtle" color="gray" onClick={help.open} aria-label="Keyboard shortcuts">
                 <IconKeyboard size={20} />

@@ -5,6 +5,7 @@ export const SHORTCUTS: [string, string][] = [
   ['j / k', 'Next / previous case in the queue'],
   ['r', 'Reply to the customer'],
   ['n', 'Write an internal note'],
+  ['m', 'Apply a macro'],
   ['a', 'Assign the case to me'],
   ['s', 'Mark the case solved'],
   ['Ctrl + Enter', 'Send the reply or note'],

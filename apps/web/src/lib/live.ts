@@ -17,6 +17,9 @@ const TYPES = [
   'customer.created',
   'customer.updated',
   'customer.merged',
+  // Personal: the server sends these only to the notification's recipient.
+  'notification.created',
+  'notification.read',
 ];
 
 /**
@@ -32,6 +35,11 @@ export function useLiveUpdates(onEvent?: (e: LiveEvent) => void) {
       try {
         e = JSON.parse(msg.data) as LiveEvent;
       } catch {
+        return;
+      }
+      if (e.type.startsWith('notification.')) {
+        void qc.invalidateQueries({ queryKey: ['notifications'] });
+        onEvent?.(e);
         return;
       }
       if (e.case_id) void qc.invalidateQueries({ queryKey: ['case', e.case_id] });

@@ -1,4 +1,5 @@
 import {
+  type CSSVariablesResolver,
   createTheme,
   defaultVariantColorsResolver,
   Loader,
@@ -38,9 +39,26 @@ export const theme = createTheme({
   components: {
     // A loader is announced as a status, which is also what allows it an aria-label.
     Loader: Loader.extend({ defaultProps: { role: 'status' } }),
-    // Every notification's close button says what it does.
+    // Every notification's close button says what it does. Under a title, Mantine greys the
+    // message with gray-6 (3.3:1 on white); the readable dimmed colour keeps it secondary but AA.
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+      styles: (_theme, props) =>
+        props.title ? { description: { color: 'var(--mantine-color-dimmed)' } } : {},
     }),
   },
+});
+
+/**
+ * Mantine's light-scheme error red (red-6, 3.3:1 on white) colours every field error, invalid
+ * input text and required asterisk; red-9 is 5.5:1. Its dimmed grey (gray-6) is 3.3:1; gray-7 is
+ * 8:1. Pass to every MantineProvider (`cssVariablesResolver`), so all forms and notifications pass AA.
+ */
+export const readableColors: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+  },
+  dark: {},
 });

@@ -30,13 +30,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { queryClient } from '../lib/query.ts';
+import { readableColors } from '../lib/theme.ts';
 import { PortalApp } from './PortalApp.tsx';
 import { portalTheme } from './theme.ts';
 
 // Mantine's dimmed grey is too faint on the portal's light grey page (WCAG contrast); a darker one reads well.
-const readableDimmed: CSSVariablesResolver = () => ({
+// The shared readable colours (error red) come first.
+const readableDimmed: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#5c636a' },
+  light: { ...readableColors(t).light, '--mantine-color-dimmed': '#5c636a' },
   dark: {},
 });
 

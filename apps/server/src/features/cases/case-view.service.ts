@@ -13,6 +13,7 @@ import {
 } from './cases.present.ts';
 import * as q from './cases.queries.ts';
 import { decodeCursor, encodeCursor } from './cases.rules.ts';
+import { listCasesByDue } from './cases-due.service.ts';
 import { caseViewers } from './presence.service.ts';
 
 /** A case with its conversation, attachments and timeline, as this actor may see it. */
@@ -40,6 +41,12 @@ export async function getCase(deps: Deps, actor: Actor, id: string) {
 }
 
 export async function listCases(deps: Deps, actor: Actor, filters: CaseListQuery) {
+  if (filters.sort === 'due') {
+    // Customers never see service levels, so they cannot sort by them either.
+    if (actor.kind === 'customer')
+      throw new AppError('invalid', 'sort=due is for staff', { reason: 'invalid_sort' });
+    return listCasesByDue(deps, actor, filters);
+  }
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
   if (filters.cursor && !cursor)
     throw new AppError('invalid', 'The cursor is not one we gave out', { reason: 'invalid_cursor' });

@@ -61,6 +61,7 @@ type MessageRow = {
   author_customer_id: string | null;
   staff_name: string | null;
   customer_name: string | null;
+  workspace_name: string;
   body: string;
   created_at: Date;
 };
@@ -71,7 +72,7 @@ export const presentMessage = (m: MessageRow, attachments: AttachmentRow[]) => (
   author: {
     kind: m.author_kind,
     id: m.author_staff_id ?? m.author_customer_id,
-    name: m.staff_name ?? m.customer_name,
+    name: m.author_kind === 'system' ? `${m.workspace_name} (automatic)` : (m.staff_name ?? m.customer_name),
   },
   body: m.body,
   created_at: m.created_at.toISOString(),

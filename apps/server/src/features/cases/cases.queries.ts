@@ -112,8 +112,8 @@ export const findCaseSummary = (db: Executor, workspaceId: string, id: string) =
 
 export type ListScope = { workspaceId: string; customerId?: string; staffId?: string };
 
-/** One keyset page of cases, filtered; fetches limit + 1 rows to know whether more follow. */
-export function listCases(db: Executor, scope: ListScope, f: CaseListQuery, cursor: Cursor | null) {
+/** The cases in scope that pass the list's filters, as summaries (unordered). */
+export function filteredCases(db: Executor, scope: ListScope, f: CaseListQuery) {
   let qb = baseSummary(db).where('c.workspace_id', '=', scope.workspaceId);
   if (scope.customerId) qb = qb.where('c.customer_id', '=', scope.customerId);
   if (f.status?.length) qb = qb.where('c.status', 'in', f.status);
@@ -127,6 +127,12 @@ export function listCases(db: Executor, scope: ListScope, f: CaseListQuery, curs
   if (f.customer_id) qb = qb.where('c.customer_id', '=', f.customer_id);
   if (f.organisation_id) qb = qb.where('c.organisation_id', '=', f.organisation_id);
   if (f.q) qb = qb.where(textMatch(f.q, scope.customerId !== undefined));
+  return qb;
+}
+
+/** One keyset page of cases, filtered; fetches limit + 1 rows to know whether more follow. */
+export function listCases(db: Executor, scope: ListScope, f: CaseListQuery, cursor: Cursor | null) {
+  let qb = filteredCases(db, scope, f);
   const col = f.sort === 'updated_desc' ? 'c.updated_at' : 'c.created_at';
   const desc = f.sort !== 'created_asc';
   if (cursor) {
@@ -160,6 +166,8 @@ const messagesWithAuthors = (db: Executor) =>
     .selectFrom('messages as m')
     .leftJoin('staff as s', 's.id', 'm.author_staff_id')
     .leftJoin('customers as cu', 'cu.id', 'm.author_customer_id')
+    // Automatic messages (macros sent by automations) speak in the workspace's name.
+    .innerJoin('workspaces as w', 'w.id', 'm.workspace_id')
     .select([
       'm.id',
       'm.visibility',
@@ -168,6 +176,7 @@ const messagesWithAuthors = (db: Executor) =>
       'm.author_customer_id',
       's.name as staff_name',
       'cu.name as customer_name',
+      'w.name as workspace_name',
       'm.body',
       'm.created_at',
     ]);

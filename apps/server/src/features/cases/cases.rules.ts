@@ -87,6 +87,29 @@ export function decodeCursor(raw: string): Cursor | null {
   }
 }
 
+/**
+ * A place in the due-soonest order: cases with a running target by (due, id), then the others by
+ * case number (due null).
+ */
+export type DueCursor = { due: string | null; id: string; number: number };
+
+export const encodeDueCursor = (c: DueCursor): string =>
+  Buffer.from(JSON.stringify(['due', c.due, c.id, c.number])).toString('base64url');
+
+export function decodeDueCursor(raw: string): DueCursor | null {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (!Array.isArray(v) || v.length !== 4 || v[0] !== 'due') return null;
+    const [, due, id, number] = v;
+    if (due !== null && (typeof due !== 'string' || Number.isNaN(Date.parse(due)))) return null;
+    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!Number.isSafeInteger(number)) return null;
+    return { due, id, number };
+  } catch {
+    return null;
+  }
+}
+
 /** Search headlines come back from PostgreSQL with these markers around matches. */
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';

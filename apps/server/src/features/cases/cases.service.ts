@@ -93,7 +93,7 @@ export async function openCase(deps: Deps, actor: Actor, input: CaseCreateInput)
 /** Inserts a message and links its uploads; shared by openCase and addMessage. */
 export async function writeMessage(
   trx: Executor,
-  actor: Actor,
+  actor: Actor | SystemActor,
   caseId: string,
   m: {
     body: string;
@@ -108,12 +108,14 @@ export async function writeMessage(
     workspace_id: actor.workspaceId,
     case_id: caseId,
     visibility: m.visibility,
-    author_kind: asCustomer ? 'customer' : 'staff',
+    author_kind: asCustomer ? 'customer' : actor.kind,
     author_staff_id: asCustomer ? null : actor.kind === 'staff' ? actor.staffId : null,
     author_customer_id: actor.kind === 'customer' ? actor.customerId : (m.onBehalfOf ?? null),
     body: m.body,
     created_at: m.at,
   });
+  // The system writes text only (macros sent by automations); it never uploads.
+  if (actor.kind === 'system') return id;
   const uploaderId = actor.kind === 'staff' ? actor.staffId : actor.customerId;
   const linked = await linkAttachments(trx, {
     workspaceId: actor.workspaceId,
@@ -150,7 +152,9 @@ export async function updateCase(deps: Deps, actor: Actor | SystemActor, id: str
 
 /**
  * updateCase in the caller's transaction. The system actor (server code only, e.g. routing and
- * SLA escalation; never a request's actor) may change what staff may.
+ * SLA escalation; never a request's actor) may change what staff may. `opts.eventData` is added
+ * to the `case.updated` event's data: automations mark their changes with `automation_rule_id`
+ * there, so that a rule is never triggered by its own change.
  */
 export async function updateCaseIn(
   deps: Deps,
@@ -158,6 +162,7 @@ export async function updateCaseIn(
   actor: Actor | SystemActor,
   id: string,
   input: CaseUpdateInput,
+  opts: { eventData?: Record<string, unknown> } = {},
 ) {
   const { version, ...patch } = input;
   if (actor.kind === 'customer' && Object.keys(patch).some((k) => k !== 'status')) {
@@ -183,7 +188,7 @@ export async function updateCaseIn(
   const stamps = patch.status ? statusStamps(row.status, patch.status, at) : {};
   await q.updateCaseRow(trx, id, { ...patch, ...stamps, updated_at: at });
   await emit(trx, { workspaceId: actor.workspaceId, actor: actorRef(actor), at }, [
-    { type: 'case.updated', case_id: id, data: { changes } },
+    { type: 'case.updated', case_id: id, data: { ...opts.eventData, changes } },
   ]);
   return row;
 }
@@ -195,49 +200,63 @@ export async function addMessage(
   caseId: string,
   input: { body: string; visibility: 'public' | 'internal'; attachment_ids: string[]; version?: number },
 ) {
+  return deps.db.transaction().execute((trx) => addMessageIn(deps, trx, actor, caseId, input));
+}
+
+/**
+ * addMessage in the caller's transaction (macros apply a reply and its field changes together).
+ * The system actor writes automatic messages (author kind `system`); `opts.eventData` is added
+ * to the events' data, as in updateCaseIn.
+ */
+export async function addMessageIn(
+  deps: Deps,
+  trx: Executor,
+  actor: Actor | SystemActor,
+  caseId: string,
+  input: { body: string; visibility: 'public' | 'internal'; attachment_ids: string[]; version?: number },
+  opts: { eventData?: Record<string, unknown> } = {},
+) {
   const { version, ...message } = input;
   if (actor.kind === 'customer' && input.visibility === 'internal') {
     throw new AppError('forbidden', 'Customers cannot write internal notes', {
       reason: 'internal_note_staff_only',
     });
   }
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await lockCaseFor(trx, actor, caseId);
-    if (version !== undefined && version !== row.version) throw caseChanged(version, row.version);
-    if (row.status === 'closed' && input.visibility === 'public') {
-      throw new AppError('conflict', 'This case is closed; open a new case instead', {
-        reason: 'case_closed',
-      });
-    }
-    const at = deps.clock.now();
-    const messageId = await writeMessage(trx, actor, caseId, { ...message, at });
-    const status: CaseStatus = statusAfterMessage(row.status, {
-      author: actor.kind,
-      visibility: input.visibility,
+  const row = await lockCaseFor(trx, actor, caseId);
+  if (version !== undefined && version !== row.version) throw caseChanged(version, row.version);
+  if (row.status === 'closed' && input.visibility === 'public') {
+    throw new AppError('conflict', 'This case is closed; open a new case instead', {
+      reason: 'case_closed',
     });
-    const firstResponse = actor.kind === 'staff' && input.visibility === 'public' && !row.first_response_at;
-    await q.updateCaseRow(trx, caseId, {
-      message_count: row.message_count + 1,
-      last_message_at: at,
-      updated_at: at,
-      ...(status !== row.status ? { status, ...statusStamps(row.status, status, at) } : {}),
-      ...(firstResponse ? { first_response_at: at } : {}),
-    });
-    const events: { type: EventType; case_id: string; data: Record<string, unknown> }[] = [
-      {
-        type: 'message.added',
-        case_id: caseId,
-        data: { message_id: messageId, visibility: input.visibility },
-      },
-    ];
-    if (status !== row.status) {
-      events.push({
-        type: 'case.updated',
-        case_id: caseId,
-        data: { changes: { status: [row.status, status] }, cause: 'message' },
-      });
-    }
-    await emit(trx, { workspaceId: actor.workspaceId, actor: actorRef(actor), at }, events);
-    return messageId;
+  }
+  const at = deps.clock.now();
+  const messageId = await writeMessage(trx, actor, caseId, { ...message, at });
+  const status: CaseStatus = statusAfterMessage(row.status, {
+    author: actor.kind === 'customer' ? 'customer' : 'staff',
+    visibility: input.visibility,
   });
+  const firstResponse = actor.kind === 'staff' && input.visibility === 'public' && !row.first_response_at;
+  await q.updateCaseRow(trx, caseId, {
+    message_count: row.message_count + 1,
+    last_message_at: at,
+    updated_at: at,
+    ...(status !== row.status ? { status, ...statusStamps(row.status, status, at) } : {}),
+    ...(firstResponse ? { first_response_at: at } : {}),
+  });
+  const events: { type: EventType; case_id: string; data: Record<string, unknown> }[] = [
+    {
+      type: 'message.added',
+      case_id: caseId,
+      data: { ...opts.eventData, message_id: messageId, visibility: input.visibility },
+    },
+  ];
+  if (status !== row.status) {
+    events.push({
+      type: 'case.updated',
+      case_id: caseId,
+      data: { ...opts.eventData, changes: { status: [row.status, status] }, cause: 'message' },
+    });
+  }
+  await emit(trx, { workspaceId: actor.workspaceId, actor: actorRef(actor), at }, events);
+  return messageId;
 }

@@ -1,5 +1,6 @@
 export { moveCasesToCustomer } from './case-move.service.ts';
 export { getCase, listCases } from './case-view.service.ts';
 export { casesRoutes } from './cases.routes.ts';
-export { addMessage, openCase, updateCase, updateCaseIn } from './cases.service.ts';
+export { canTransition } from './cases.rules.ts';
+export { addMessage, addMessageIn, openCase, updateCase, updateCaseIn } from './cases.service.ts';
 export { addChannelMessage, openChannelCase, recordStoredAttachment } from './channel.service.ts';

@@ -1,28 +1,51 @@
+import type { ImapSettingsInput } from '@fairdesk/contract';
 import type { Deps } from '../../deps.ts';
 import type { StaffActor } from '../../infra/actor.ts';
 import type { Executor } from '../../infra/db.ts';
 import { AppError, notFound } from '../../infra/errors.ts';
 import * as q from './email.queries.ts';
+import { imapOfMailbox, imapOfWorkspace } from './imap.queries.ts';
+import { checkImapMode, saveImapSettings } from './imap-settings.service.ts';
 
-type MailboxInput = { address: string; name: string; mode: 'smtp' | 'imap'; team_id: string | null };
+type MailboxInput = {
+  address: string;
+  name: string;
+  mode: 'smtp' | 'imap';
+  team_id: string | null;
+  imap?: ImapSettingsInput | undefined;
+};
 
 async function checkTeam(db: Executor, workspaceId: string, teamId: string | null | undefined) {
   if (teamId && !(await q.teamInWorkspace(db, workspaceId, teamId))) throw notFound('Team');
 }
 
-export const listMailboxes = (deps: Deps, actor: StaffActor) => q.listMailboxes(deps.db, actor.workspaceId);
+/** Mailboxes with their IMAP settings and poll state (null for one never set up for IMAP). */
+export async function listMailboxes(deps: Deps, actor: StaffActor) {
+  const [rows, imap] = await Promise.all([
+    q.listMailboxes(deps.db, actor.workspaceId),
+    imapOfWorkspace(deps.db, actor.workspaceId),
+  ]);
+  const byMailbox = new Map(imap.map((i) => [i.mailbox_id, i]));
+  return rows.map((m) => ({ ...m, imap: byMailbox.get(m.id) ?? null }));
+}
 
-/** Adds a mailbox; an address already used by any workspace is a conflict. */
+/** Adds a mailbox (with its IMAP settings, if given); an address used by any workspace is a conflict. */
 export async function addMailbox(deps: Deps, workspaceId: string, input: MailboxInput) {
   await checkTeam(deps.db, workspaceId, input.team_id);
-  const row = await q.insertMailbox(deps.db, {
-    workspace_id: workspaceId,
-    ...input,
-    address: input.address.toLowerCase(),
+  const { imap, ...fields } = input;
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await q.insertMailbox(trx, {
+      workspace_id: workspaceId,
+      ...fields,
+      address: input.address.toLowerCase(),
+    });
+    if (!row)
+      throw new AppError('conflict', 'This address is already a mailbox', {
+        reason: 'mailbox_address_taken',
+      });
+    const settings = imap ? await saveImapSettings(deps, trx, row, imap) : null;
+    return { ...row, imap: settings };
   });
-  if (!row)
-    throw new AppError('conflict', 'This address is already a mailbox', { reason: 'mailbox_address_taken' });
-  return row;
 }
 
 export async function changeMailbox(
@@ -32,12 +55,17 @@ export async function changeMailbox(
   patch: Partial<Omit<MailboxInput, 'address'>>,
 ) {
   await checkTeam(deps.db, actor.workspaceId, patch.team_id);
-  const row = await q.updateMailbox(deps.db, actor.workspaceId, id, {
-    ...patch,
-    updated_at: deps.clock.now(),
+  const { imap, ...fields } = patch;
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await q.updateMailbox(trx, actor.workspaceId, id, {
+      ...fields,
+      updated_at: deps.clock.now(),
+    });
+    if (!row) throw notFound('Mailbox');
+    if (imap) await saveImapSettings(deps, trx, row, imap);
+    else if (fields.mode) await checkImapMode(deps, trx, row);
+    return { ...row, imap: (await imapOfMailbox(trx, id)) ?? null };
   });
-  if (!row) throw notFound('Mailbox');
-  return row;
 }
 
 export async function removeMailbox(deps: Deps, actor: StaffActor, id: string) {
@@ -118,4 +146,22 @@ export async function getOutgoing(deps: Deps, actor: StaffActor, id: string) {
   const row = await q.getOutgoing(deps.db, actor.workspaceId, id);
   if (!row) throw notFound('Outgoing email');
   return row;
+}
+
+/**
+ * "Send again": a person decided a failed mail should go out (after an interrupted delivery, once
+ * they checked with the recipient). Only a failed mail can be sent again; its send job is queued
+ * under the mail's own key, so a pending retry is replaced rather than doubled.
+ */
+export async function resendOutgoing(deps: Deps, actor: StaffActor, id: string) {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await q.getOutgoing(trx, actor.workspaceId, id);
+    if (!row) throw notFound('Outgoing email');
+    if (!(await q.requeueFailedOutgoing(trx, actor.workspaceId, id, deps.clock.now())))
+      throw new AppError('conflict', `Only a failed mail can be sent again; this one is ${row.status}`, {
+        reason: 'outgoing_not_failed',
+      });
+    await q.addJob(trx, 'email.send', { outgoing_id: id }, `email.send:${id}`, 12);
+    return (await q.getOutgoing(trx, actor.workspaceId, id))!;
+  });
 }

@@ -15,8 +15,13 @@ export const emailProcessJob =
 export const emailReplyJob =
   (deps: Deps): Task =>
   async (payload) => {
-    const p = payload as { workspace_id: string; data?: { message_id?: string; visibility?: string } };
+    const p = payload as {
+      workspace_id: string;
+      data?: { message_id?: string; visibility?: string; purpose?: string };
+    };
     if (p.data?.visibility !== 'public' || !p.data.message_id) return;
+    // A decision goes out as the decision notification (email.notify_decision), framed.
+    if (p.data.purpose === 'decision') return;
     await queueReply(deps, p.workspace_id, p.data.message_id);
   };
 

@@ -1,13 +1,43 @@
-import type { Mailbox, OutgoingEmail, OutgoingEmailDetail, QuarantinedEmail } from '@fairdesk/contract';
+import type {
+  Mailbox,
+  MailboxImap,
+  OutgoingEmail,
+  OutgoingEmailDetail,
+  QuarantinedEmail,
+} from '@fairdesk/contract';
 
 type Dated = { created_at: Date; updated_at: Date };
 
-export const presentMailbox = (m: Omit<Mailbox, 'created_at' | 'updated_at'> & Dated): Mailbox => ({
+type ImapRow = Omit<MailboxImap, 'password_set' | 'last_poll_at' | 'last_success_at'> & {
+  password_sealed: string;
+  last_poll_at: Date | null;
+  last_success_at: Date | null;
+};
+
+/** The IMAP side as admins see it: settings and poll state, never the password itself. */
+export const presentMailboxImap = (i: ImapRow): MailboxImap => ({
+  host: i.host,
+  port: i.port,
+  security: i.security,
+  username: i.username,
+  folder: i.folder,
+  poll_seconds: i.poll_seconds,
+  password_set: i.password_sealed.length > 0,
+  last_poll_at: i.last_poll_at?.toISOString() ?? null,
+  last_success_at: i.last_success_at?.toISOString() ?? null,
+  last_error: i.last_error,
+  failures: i.failures,
+});
+
+export const presentMailbox = (
+  m: Omit<Mailbox, 'created_at' | 'updated_at' | 'imap'> & Dated & { imap: ImapRow | null },
+): Mailbox => ({
   id: m.id,
   address: m.address,
   name: m.name,
   mode: m.mode,
   team_id: m.team_id,
+  imap: m.imap ? presentMailboxImap(m.imap) : null,
   created_at: m.created_at.toISOString(),
   updated_at: m.updated_at.toISOString(),
 });

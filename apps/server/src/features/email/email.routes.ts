@@ -1,5 +1,7 @@
 import {
   IdParams,
+  ImapTestInput,
+  ImapTestResult,
   Mailbox,
   MailboxCreate,
   MailboxList,
@@ -20,6 +22,7 @@ import {
   presentOutgoingDetail,
   presentQuarantined,
 } from './email.present.ts';
+import { testImapConnection } from './imap-settings.service.ts';
 
 const tags = ['email'];
 
@@ -66,6 +69,20 @@ export const emailRoutes =
         await admin.removeMailbox(deps, requireStaff(req, 'admin'), req.params.id);
         return reply.status(204).send(null);
       },
+    );
+    app.post(
+      '/email/mailboxes/:id/imap-test',
+      {
+        schema: {
+          tags,
+          summary:
+            'Try to sign in to the mailbox’s IMAP server and open its folder; given fields replace the stored ones (admin)',
+          params: IdParams,
+          body: ImapTestInput,
+          response: { 200: ImapTestResult },
+        },
+      },
+      async (req) => testImapConnection(deps, requireStaff(req, 'admin'), req.params.id, req.body),
     );
     app.get(
       '/email/quarantine',
@@ -149,5 +166,25 @@ export const emailRoutes =
       },
       async (req) =>
         presentOutgoingDetail(await admin.getOutgoing(deps, requireStaff(req, 'admin'), req.params.id)),
+    );
+    app.post(
+      '/email/outgoing/:id/resend',
+      {
+        schema: {
+          tags,
+          summary:
+            'Send a failed mail again: it goes back to queued and its send job runs; 409 `outgoing_not_failed` otherwise (admin)',
+          params: IdParams,
+          response: { 202: OutgoingEmailDetail },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(202)
+          .send(
+            presentOutgoingDetail(
+              await admin.resendOutgoing(deps, requireStaff(req, 'admin'), req.params.id),
+            ),
+          ),
     );
   };

@@ -4,6 +4,7 @@ import {
   caseNumberInSubject,
   outgoingSubject,
   replyTokenIn,
+  storable,
   stripQuoted,
   threadIds,
 } from './email.rules.ts';
@@ -33,5 +34,17 @@ describe('email rules', () => {
     expect(threadIds('<c@x>', ['<a@x>', '<b@x>', '<c@x>'])).toEqual(['<c@x>', '<b@x>', '<a@x>']);
     expect(stripQuoted('New words\n\nOn Mon, A <a@x> wrote:\n> old')).toBe('New words');
     expect(stripQuoted('> only a quote')).toBe('> only a quote');
+  });
+});
+
+describe('storable header text', () => {
+  it.each([
+    ['<a@x>', '<a@x>'],
+    ['<a\u0000b@x>', '<ab@x>'],
+    ['\u0000', ''],
+    ['half \ud83d pair', 'half \ufffd pair'],
+    ['whole \ud83d\ude00 pair', 'whole \ud83d\ude00 pair'],
+  ])('%j becomes %j', (input, out) => {
+    expect(storable(input)).toBe(out);
   });
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Deps } from '../../deps.ts';
 import { allowSender } from './email.rules.ts';
 import { resolveRecipient, storeInbound } from './inbound.service.ts';
@@ -19,11 +20,14 @@ export async function startInboundSmtp(
   const senders = new Map<string, number[]>();
   // Loaded only where mail is received (worker and all roles).
   const { SMTPServer } = await import('smtp-server');
+  const tls = await tlsOptions(deps);
   const server = new SMTPServer({
     name: deps.config.MAIL_DOMAIN,
     banner: 'Fairdesk inbound',
     authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    // STARTTLS is offered only with a configured certificate; otherwise the listener is plain.
+    disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
+    ...tls,
     size: maxBytes,
     maxClients: 100,
     logger: false,
@@ -72,6 +76,14 @@ export async function startInboundSmtp(
     server.listen(opts.port, opts.host, () => resolve());
   });
   const port = (server.server.address() as { port: number }).port;
-  deps.log.info({ host: opts.host, port }, 'inbound SMTP listening');
+  deps.log.info({ host: opts.host, port, starttls: Boolean(tls) }, 'inbound SMTP listening');
   return { port, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** The certificate for STARTTLS (INBOUND_SMTP_TLS_KEY / _CERT, PEM files), read once at start. */
+async function tlsOptions(deps: Deps) {
+  const { INBOUND_SMTP_TLS_KEY: keyPath, INBOUND_SMTP_TLS_CERT: certPath } = deps.config;
+  if (!keyPath || !certPath) return null;
+  const [key, cert] = await Promise.all([readFile(keyPath), readFile(certPath)]);
+  return { key, cert };
 }

@@ -15,6 +15,7 @@ import {
   MAX_HEADER_BYTES,
   messageBody,
   replyTokenIn,
+  storable,
   stripQuoted,
   threadIds,
 } from './email.rules.ts';
@@ -119,13 +120,14 @@ export async function processInbound(deps: Deps, id: string): Promise<Outcome> {
   const parsed = await parse(raw);
   if (!parsed) return settle(deps, row, { status: 'quarantined', reason: 'unparseable' });
   const from = parsed.from?.value[0];
-  const sender = from?.address?.trim().toLowerCase() ?? '';
+  const sender = storable(from?.address?.trim().toLowerCase() ?? '');
   const messageIdHeader =
-    parsed.messageId?.trim() || `<${createHash('sha256').update(raw).digest('hex')}@no-message-id>`;
+    storable(parsed.messageId?.trim() ?? '') ||
+    `<${createHash('sha256').update(raw).digest('hex')}@no-message-id>`;
   const { default: sanitizeHtml } = await import('sanitize-html');
   const base = {
     subject: caseSubject(parsed.subject),
-    message_id_header: messageIdHeader.slice(0, 998),
+    message_id_header: storable(messageIdHeader.slice(0, 998)),
     text_full: parsed.text?.replaceAll('\u0000', '') ?? null,
     html_sanitized:
       typeof parsed.html === 'string' ? sanitizeHtml(parsed.html).replaceAll('\u0000', '') : null,
@@ -139,7 +141,7 @@ export async function processInbound(deps: Deps, id: string): Promise<Outcome> {
   if (hostile && !row.override) return settle(deps, row, { status: 'quarantined', reason: hostile }, base);
   const files = await storeFiles(deps, parsed);
   try {
-    return await thread(deps, row, parsed, { sender, name: from?.name ?? '', base, files });
+    return await thread(deps, row, parsed, { sender, name: storable(from?.name ?? ''), base, files });
   } catch (err) {
     await Promise.all(files.map((f) => deps.storage.remove(f.stored.key).catch(() => undefined)));
     throw err;
@@ -189,7 +191,11 @@ async function findThread(deps: Deps, trx: Executor, row: Inbound, parsed: Parse
   const token = replyTokenIn(addresses, deps.config.MAIL_DOMAIN);
   const byToken = token ? await q.findReplyToken(trx, token) : undefined;
   if (byToken && byToken.workspace_id === ws) return { caseId: byToken.case_id, via: 'reply_token' };
-  const byHeader = await q.findCaseByHeaders(trx, ws, threadIds(parsed.inReplyTo, parsed.references));
+  const byHeader = await q.findCaseByHeaders(
+    trx,
+    ws,
+    threadIds(parsed.inReplyTo, parsed.references).map(storable),
+  );
   if (byHeader) return { caseId: byHeader.case_id, via: 'headers' };
   const number = caseNumberInSubject(parsed.subject ?? '');
   const byNumber = number ? await q.caseByNumber(trx, ws, number) : undefined;

@@ -1,56 +1,93 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Deps } from '../../deps.ts';
+import type { Executor } from '../../infra/db.ts';
 import * as q from './email.queries.ts';
 import { htmlFromText, outgoingSubject, referencesHeader } from './email.rules.ts';
 import { newReplyToken } from './inbound.service.ts';
+import type { NotificationKind } from './templates.rules.ts';
+
+type OutgoingDraft = {
+  workspaceId: string;
+  caseId: string;
+  /** The message the mail carries, if any (unique: one mail per message). */
+  messageId: string | null;
+  workspaceName: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Notifications only: what they are and the cause they are unique to. */
+  notification?: { kind: NotificationKind; causeKey: string };
+};
 
 /**
- * A public staff reply on an email case becomes an outgoing mail: recorded once per message
- * (unique message_id), then sent by its own job keyed on the mail, which checks the sent marker
- * before sending, so a crash or a second delivery of the event never sends it twice.
+ * Records one outgoing mail on a case with everything that makes the customer's answer thread
+ * back (our Message-ID, In-Reply-To/References, the case's reply address), and queues its send
+ * job, in the caller's transaction. Null when a mail for the same message or cause exists.
+ */
+export async function recordOutgoing(deps: Deps, trx: Executor, d: OutgoingDraft) {
+  await q.insertReplyToken(trx, { token: newReplyToken(), workspace_id: d.workspaceId, case_id: d.caseId });
+  const token = (await q.replyTokenOfCase(trx, d.caseId))!.token;
+  const thread = await q.threadOfCase(trx, d.caseId);
+  const lastIn = [...thread].reverse().find((t) => t.direction === 'in');
+  const mailbox =
+    (await q.mailboxOfCase(trx, d.workspaceId, d.caseId)) ?? (await q.anyMailbox(trx, d.workspaceId));
+  const header = `<${randomUUID()}@${deps.config.MAIL_DOMAIN}>`;
+  const created = await q.insertOutgoing(trx, {
+    workspace_id: d.workspaceId,
+    case_id: d.caseId,
+    message_id: d.messageId,
+    from_address: mailbox
+      ? `"${(mailbox.name || d.workspaceName).replace(/"/g, '')}" <${mailbox.address}>`
+      : deps.config.MAIL_FROM,
+    to_address: d.to,
+    reply_to: `reply+${token}@${deps.config.MAIL_DOMAIN}`,
+    subject: d.subject,
+    message_id_header: header,
+    in_reply_to: lastIn?.message_id_header ?? null,
+    references_header: referencesHeader(thread.map((t) => t.message_id_header)),
+    text_body: d.text,
+    html_body: d.html,
+    notification_kind: d.notification?.kind ?? null,
+    cause_key: d.notification?.causeKey ?? null,
+    created_at: deps.clock.now(),
+  });
+  if (!created) return null;
+  await q.insertEmailMessage(trx, {
+    workspace_id: d.workspaceId,
+    message_id_header: header,
+    direction: 'out',
+    case_id: d.caseId,
+    message_id: d.messageId,
+    inbound_email_id: null,
+  });
+  await q.addJob(trx, 'email.send', { outgoing_id: created.id }, `email.send:${created.id}`, 12);
+  return created.id;
+}
+
+/**
+ * A public staff (or automatic) reply on an email case becomes an outgoing mail: recorded once per message
+ * (unique message_id), then sent by its own job keyed on the mail, which claims the mail before
+ * sending (see sendOutgoing), so a crash or a second delivery of the event never sends it twice.
  */
 export async function queueReply(deps: Deps, workspaceId: string, messageId: string) {
   const m = await q.messageForMail(deps.db, workspaceId, messageId);
-  if (m?.visibility !== 'public' || m.author_kind !== 'staff' || m.channel !== 'email') return null;
+  // Our side speaks by staff replies and by automatic (system) ones, such as macros sent by rules.
+  if (m?.visibility !== 'public' || m.author_kind === 'customer' || m.channel !== 'email') return null;
   return deps.db.transaction().execute(async (trx) => {
     const existing = await q.outgoingOfMessage(trx, messageId);
     if (existing) return existing.id;
-    await q.insertReplyToken(trx, { token: newReplyToken(), workspace_id: workspaceId, case_id: m.case_id });
-    const token = (await q.replyTokenOfCase(trx, m.case_id))!.token;
-    const thread = await q.threadOfCase(trx, m.case_id);
-    const lastIn = [...thread].reverse().find((t) => t.direction === 'in');
-    const mailbox =
-      (await q.mailboxOfCase(trx, workspaceId, m.case_id)) ?? (await q.anyMailbox(trx, workspaceId));
-    const header = `<${randomUUID()}@${deps.config.MAIL_DOMAIN}>`;
-    const created = await q.insertOutgoing(trx, {
-      workspace_id: workspaceId,
-      case_id: m.case_id,
-      message_id: messageId,
-      from_address: mailbox
-        ? `"${(mailbox.name || m.workspace_name).replace(/"/g, '')}" <${mailbox.address}>`
-        : deps.config.MAIL_FROM,
-      to_address: m.customer_email,
-      reply_to: `reply+${token}@${deps.config.MAIL_DOMAIN}`,
+    return recordOutgoing(deps, trx, {
+      workspaceId,
+      caseId: m.case_id,
+      messageId,
+      workspaceName: m.workspace_name,
+      to: m.customer_email,
       subject: outgoingSubject(m.number, m.subject),
-      message_id_header: header,
-      in_reply_to: lastIn?.message_id_header ?? null,
-      references_header: referencesHeader(thread.map((t) => t.message_id_header)),
-      text_body: m.body,
-      html_body: htmlFromText(m.body),
-      created_at: deps.clock.now(),
+      text: m.body,
+      html: htmlFromText(m.body),
     });
-    if (!created) return null;
-    await q.insertEmailMessage(trx, {
-      workspace_id: workspaceId,
-      message_id_header: header,
-      direction: 'out',
-      case_id: m.case_id,
-      message_id: messageId,
-      inbound_email_id: null,
-    });
-    await q.addJob(trx, 'email.send', { outgoing_id: created.id }, `email.send:${created.id}`, 12);
-    return created.id;
   });
 }
 
@@ -64,45 +101,95 @@ const transportFor = (url: string) => {
   return t;
 };
 
-/** Sends one outgoing mail; throws on failure so the job retries with backoff. */
-export async function sendOutgoing(deps: Deps, id: string) {
-  const row = await q.getOutgoing(deps.db, (await q.outgoingWorkspace(deps.db, id)) ?? '', id);
-  if (!row || row.status === 'sent' || row.status === 'captured') return row?.status ?? null;
-  const now = deps.clock.now();
+/** What an attempt that died mid-delivery leaves for a person to read (the relay may have taken it). */
+export const INTERRUPTED_DELIVERY =
+  'Interrupted during delivery; it may have been delivered. Check with the recipient, then send again by hand.';
+
+type OutgoingStatus = q.OutgoingRow['status'];
+
+/**
+ * Sends one outgoing mail at most once. The row is claimed (`queued`/`failed` → `sending`, one
+ * statement) before the relay is called; a row found `sending` is an attempt that died mid-delivery
+ * (the relay may have taken it), so it ends `failed` for a person to decide, never resent. Throws
+ * on a relay error so the job retries with backoff. The whole attempt holds the mail's delivery
+ * lock, so a `sending` row seen here cannot belong to an attempt still running elsewhere.
+ */
+export async function sendOutgoing(deps: Deps, id: string): Promise<OutgoingStatus | null> {
+  return deps.db.connection().execute(async (conn) => {
+    await q.lockDelivery(conn, id);
+    try {
+      return await attemptDelivery(deps, conn, id);
+    } finally {
+      await q.unlockDelivery(conn, id);
+    }
+  });
+}
+
+async function attemptDelivery(deps: Deps, conn: Executor, id: string): Promise<OutgoingStatus | null> {
+  const row = await q.claimOutgoing(conn, id, deps.clock.now());
+  if (!row) return settleUnclaimed(deps, conn, id);
   if (!deps.config.SMTP_URL) {
     // No relay (development): the mail stays in the table, viewable through the admin API.
-    await q.updateOutgoing(deps.db, id, { status: 'captured', attempts: row.attempts + 1, updated_at: now });
-    return 'captured';
-  }
-  try {
-    const info = await transportFor(deps.config.SMTP_URL).sendMail({
-      from: row.from_address,
-      to: row.to_address,
-      replyTo: row.reply_to ?? undefined,
-      subject: row.subject,
-      messageId: row.message_id_header,
-      inReplyTo: row.in_reply_to ?? undefined,
-      references: row.references_header ?? undefined,
-      text: row.text_body,
-      html: row.html_body,
-      headers: { 'X-Fairdesk-Loop': deps.config.MAIL_DOMAIN },
-    });
-    await q.updateOutgoing(deps.db, id, {
-      status: 'sent',
-      attempts: row.attempts + 1,
-      last_response: String(info.response ?? '').slice(0, 1000),
-      sent_at: deps.clock.now(),
+    await q.settleOutgoing(conn, id, {
+      status: 'captured',
+      last_response: null,
       updated_at: deps.clock.now(),
     });
-    return 'sent';
+    return 'captured';
+  }
+  let response: string;
+  try {
+    response = await deliver(deps.config, row);
   } catch (err) {
     const e = err as { response?: string; message?: string };
-    await q.updateOutgoing(deps.db, id, {
+    await q.settleOutgoing(conn, id, {
       status: 'failed',
-      attempts: row.attempts + 1,
       last_response: String(e.response ?? e.message ?? err).slice(0, 1000),
-      updated_at: now,
+      updated_at: deps.clock.now(),
     });
     throw err;
   }
+  // Outside the try: if this update fails, the row stays `sending` and the retry settles it as
+  // interrupted, instead of taking the relay's 250 for a failure and sending again.
+  await q.settleOutgoing(conn, id, {
+    status: 'sent',
+    last_response: response,
+    sent_at: deps.clock.now(),
+    updated_at: deps.clock.now(),
+  });
+  return 'sent';
+}
+
+/** Nothing to claim: sent, captured or missing rows are left alone; a `sending` one is a dead attempt. */
+async function settleUnclaimed(deps: Deps, conn: Executor, id: string): Promise<OutgoingStatus | null> {
+  const settled = await q.settleOutgoing(conn, id, {
+    status: 'failed',
+    last_response: INTERRUPTED_DELIVERY,
+    interrupted_at: deps.clock.now(),
+    updated_at: deps.clock.now(),
+  });
+  if (settled.numUpdatedRows === 0n) return (await q.outgoingStatus(conn, id)) ?? null;
+  deps.log.warn({ outgoing_id: id }, 'outgoing mail was interrupted during delivery; not resent');
+  return 'failed';
+}
+
+/** Hands one mail to the relay; resolves to the relay's answer (its 250 line). */
+async function deliver(config: Deps['config'], row: q.OutgoingRow) {
+  const info = await transportFor(config.SMTP_URL!).sendMail({
+    from: row.from_address,
+    to: row.to_address,
+    replyTo: row.reply_to ?? undefined,
+    subject: row.subject,
+    messageId: row.message_id_header,
+    inReplyTo: row.in_reply_to ?? undefined,
+    references: row.references_header ?? undefined,
+    text: row.text_body,
+    html: row.html_body,
+    headers: {
+      'X-Fairdesk-Loop': config.MAIL_DOMAIN,
+      // RFC 3834: notifications are automatic, so auto-responders must not answer them.
+      ...(row.notification_kind ? { 'Auto-Submitted': 'auto-replied' } : {}),
+    },
+  });
+  return String(info.response ?? '').slice(0, 1000);
 }

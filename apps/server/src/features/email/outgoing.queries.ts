@@ -1,4 +1,4 @@
-import type { Selectable, Updateable } from 'kysely';
+import { type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../infra/db.ts';
 import type { DB } from '../../infra/db.types.ts';
 
@@ -61,13 +61,14 @@ export const insertOutgoing = (
   db: Executor,
   row: Omit<
     Selectable<DB['outgoing_emails']>,
-    'id' | 'status' | 'attempts' | 'last_response' | 'sent_at' | 'updated_at'
+    'id' | 'status' | 'attempts' | 'last_response' | 'sent_at' | 'updated_at' | 'interrupted_at'
   >,
 ) =>
   db
     .insertInto('outgoing_emails')
     .values(row)
-    .onConflict((oc) => oc.column('message_id').doNothing())
+    // One mail per message (replies) and per cause (notifications): either key makes it a repeat.
+    .onConflict((oc) => oc.doNothing())
     .returning('id')
     .executeTakeFirst();
 
@@ -77,8 +78,40 @@ export const outgoingOfMessage = (db: Executor, messageId: string) =>
 export const lockOutgoing = (db: Executor, id: string) =>
   db.selectFrom('outgoing_emails').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
-export const updateOutgoing = (db: Executor, id: string, patch: Updateable<DB['outgoing_emails']>) =>
-  db.updateTable('outgoing_emails').set(patch).where('id', '=', id).execute();
+/**
+ * Claims a mail for one delivery attempt in a single statement: only a `queued` or `failed` row
+ * becomes `sending`, so two runs (or a run after a crash) can never both reach the relay. A mail
+ * whose delivery was interrupted waits for a person, whatever job runs.
+ */
+export const claimOutgoing = (db: Executor, id: string, now: Date) =>
+  db
+    .updateTable('outgoing_emails')
+    .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'failed'])
+    .where('interrupted_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+
+/** Ends the attempt that claimed the row (a row no longer `sending` was settled elsewhere). */
+export const settleOutgoing = (db: Executor, id: string, patch: Updateable<DB['outgoing_emails']>) =>
+  db
+    .updateTable('outgoing_emails')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .executeTakeFirst();
+
+/** "Send again": only a `failed` mail goes back to `queued` (returns nothing otherwise). */
+export const requeueFailedOutgoing = (db: Executor, workspaceId: string, id: string, now: Date) =>
+  db
+    .updateTable('outgoing_emails')
+    .set({ status: 'queued', interrupted_at: null, updated_at: now })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .returning('id')
+    .executeTakeFirst();
 
 export const listOutgoing = (
   db: Executor,
@@ -121,3 +154,16 @@ export const getOutgoing = (db: Executor, workspaceId: string, id: string) =>
 export const outgoingWorkspace = async (db: Executor, id: string) =>
   (await db.selectFrom('outgoing_emails').select('workspace_id').where('id', '=', id).executeTakeFirst())
     ?.workspace_id;
+
+export const outgoingStatus = async (db: Executor, id: string) =>
+  (await db.selectFrom('outgoing_emails').select('status').where('id', '=', id).executeTakeFirst())?.status;
+
+/**
+ * Held on one connection for a whole delivery attempt (session lock: a crash or a lost connection
+ * frees it). While it is held, a `sending` row is a live attempt; once it is free, a dead one.
+ */
+export const lockDelivery = (conn: Executor, id: string) =>
+  sql`select pg_advisory_lock(hashtextextended(${`outgoing_email:${id}`}, 0))`.execute(conn);
+
+export const unlockDelivery = (conn: Executor, id: string) =>
+  sql`select pg_advisory_unlock(hashtextextended(${`outgoing_email:${id}`}, 0))`.execute(conn);

@@ -3,7 +3,7 @@ import { emit } from '../../events.ts';
 import { actorRef, type StaffActor } from '../../infra/actor.ts';
 import type { Executor } from '../../infra/db.ts';
 import { AppError, notFound } from '../../infra/errors.ts';
-import { addMessage } from '../cases/index.ts';
+import { addMessageIn } from '../cases/index.ts';
 import * as aq from './authorisations.queries.ts';
 import type { EngineDecision } from './policies.rules.ts';
 import * as q from './requests.queries.ts';
@@ -59,12 +59,20 @@ async function prepare(db: Executor, deps: Deps, actor: StaffActor, requestId: s
  */
 export async function communicateDecision(deps: Deps, actor: StaffActor, requestId: string, parts: Parts) {
   const first = await prepare(deps.db, deps, actor, requestId, parts);
-  // addMessage runs its own transaction; the checks are repeated under the request's lock after it.
-  const messageId = await addMessage(deps, actor, first.r.case_id, {
-    body: first.body,
-    visibility: 'public',
-    attachment_ids: [],
-  });
+  // The message commits in its own transaction; the checks are repeated under the request's lock
+  // after it. `purpose: 'decision'` tells email that the decision notification carries it.
+  const messageId = await deps.db
+    .transaction()
+    .execute((trx) =>
+      addMessageIn(
+        deps,
+        trx,
+        actor,
+        first.r.case_id,
+        { body: first.body, visibility: 'public', attachment_ids: [] },
+        { eventData: { purpose: 'decision' } },
+      ),
+    );
   return deps.db.transaction().execute(async (trx) => {
     await q.lockRequest(trx, actor.workspaceId, requestId);
     const { r, d, explanation, alternatives, authorisation } = await prepare(

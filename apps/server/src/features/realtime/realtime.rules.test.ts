@@ -1,6 +1,6 @@
 import type { StreamEvent } from '@fairdesk/contract';
 import { describe, expect, it } from 'vitest';
-import { customerMayHear, forCustomer, sseComment, sseEvent } from './realtime.rules.ts';
+import { customerMayHear, forCustomer, sseComment, sseEvent, staffMayHear } from './realtime.rules.ts';
 
 const ME = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';
@@ -41,6 +41,24 @@ describe('what a customer hears', () => {
     expect(forCustomer(mixed, null, ME)).toBeNull();
     const reply = event('message.added', { visibility: 'public', message_id: OTHER, customer_id: OTHER });
     expect(forCustomer(reply, ME, ME)?.data).toEqual({ visibility: 'public', message_id: OTHER });
+  });
+});
+
+describe('what a staff member hears', () => {
+  it.each([
+    ['case.updated', { changes: ['priority'] }, true],
+    ['presence.changed', { state: 'viewing' }, true],
+    ['notification.created', { recipient_id: ME }, true],
+    ['notification.read', { recipient_id: ME }, true],
+    ['notification.created', { recipient_id: OTHER }, false],
+    ['notification.read', { recipient_id: OTHER }, false],
+    ['notification.created', {}, false],
+  ] as const)('%s %j -> %s', (type, data, expected) => {
+    expect(staffMayHear(event(type, data as StreamEvent['data'], null), ME)).toBe(expected);
+  });
+
+  it('customers never hear notification signals, not even of their own cases', () => {
+    expect(customerMayHear(event('notification.created', { recipient_id: ME }))).toBe(false);
   });
 });
 

@@ -29,6 +29,13 @@ function pick(data: StreamEvent['data'], keys: readonly string[]): StreamEvent['
   return Object.fromEntries(Object.entries(data).filter(([k]) => keys.includes(k)));
 }
 
+/**
+ * Whether a staff member hears an event: every event of their workspace, except personal
+ * notification signals (`notification.*`), which only their recipient hears.
+ */
+export const staffMayHear = (e: StreamEvent, staffId: string): boolean =>
+  !e.type.startsWith('notification.') || e.data.recipient_id === staffId;
+
 /** One server-sent event. JSON has no raw newlines, so a single data line carries it whole. */
 export const sseEvent = (type: string, data: unknown): string =>
   `event: ${type.replace(/[\r\n]/g, '')}\ndata: ${JSON.stringify(data)}\n\n`;

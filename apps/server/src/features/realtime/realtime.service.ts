@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../infra/actor.ts';
 import type { RealtimeHub, RealtimeMessage } from '../../infra/realtime.ts';
 import { findCaseOwner } from './realtime.queries.ts';
-import { customerMayHear, forCustomer } from './realtime.rules.ts';
+import { customerMayHear, forCustomer, staffMayHear } from './realtime.rules.ts';
 
 export type Send = (type: string, data: unknown) => void;
 
@@ -20,14 +20,18 @@ function caseOwner(deps: Deps, m: RealtimeMessage): Promise<string | null> {
 }
 
 /**
- * Subscribes an actor to their workspace's events: staff hear everything, a customer only what
- * concerns their own cases (never internal notes or staff-only changes). A customer's events wait
- * for a lookup, so they go through a queue to keep their order.
+ * Subscribes an actor to their workspace's events: staff hear everything (of notification signals
+ * only their own), a customer only what concerns their own cases (never internal notes or
+ * staff-only changes). A customer's events wait for a lookup, so they go through a queue to keep
+ * their order.
  */
 export async function openStream(deps: Deps, hub: RealtimeHub, actor: Actor, send: Send) {
   const onResync = () => send('resync', {});
   if (actor.kind === 'staff') {
-    return hub.subscribe({ workspaceId: actor.workspaceId, onMessage: (m) => send(m.type, m), onResync });
+    const onMessage = (m: RealtimeMessage) => {
+      if (staffMayHear(m as StreamEvent, actor.staffId)) send(m.type, m);
+    };
+    return hub.subscribe({ workspaceId: actor.workspaceId, onMessage, onResync });
   }
   let queue = Promise.resolve();
   const forward = async (m: RealtimeMessage) => {

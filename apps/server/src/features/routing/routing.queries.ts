@@ -12,14 +12,27 @@ export const findCase = (db: Executor, workspaceId: string, id: string) =>
     .where('id', '=', id)
     .executeTakeFirst();
 
-/** The case, locked: routing and every other writer of it go one at a time. */
+/** The case, locked: routing and every other writer of it go one at a time. With the customer's language. */
 export const lockCase = (db: Executor, workspaceId: string, id: string) =>
   db
-    .selectFrom('cases')
-    .select(['id', 'team_id', 'assignee_id', 'status', 'tags', 'priority', 'updated_at'])
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .forUpdate()
+    .selectFrom('cases as c')
+    .select((eb) => [
+      'c.id',
+      'c.team_id',
+      'c.assignee_id',
+      'c.status',
+      'c.tags',
+      'c.priority',
+      'c.updated_at',
+      eb
+        .selectFrom('customers as cu')
+        .select('cu.language')
+        .whereRef('cu.id', '=', 'c.customer_id')
+        .as('language'),
+    ])
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.id', '=', id)
+    .forUpdate(['c'])
     .executeTakeFirst();
 
 /** The team's routing row, locked: a team's cases are routed one at a time. */
@@ -49,6 +62,8 @@ export function agentsWithLoad(db: Executor, workspaceId: string, since: Date, t
       's.name',
       eb.fn.coalesce('ar.availability', sql<Availability>`'offline'::availability`).as('availability'),
       'ar.capacity',
+      'ar.schedule',
+      'ar.shift_time_zone',
       eb.fn.coalesce('ar.skills', sql<string[]>`'{}'::text[]`).as('skills'),
       eb
         .selectFrom('cases as c')
@@ -145,6 +160,7 @@ export const teamsWithRouting = (db: Executor, workspaceId: string) =>
       eb.fn.coalesce('tr.mode', sql<AssignmentMode>`'manual'::assignment_mode`).as('mode'),
       eb.fn.coalesce('tr.default_capacity', sql<number>`10`).as('default_capacity'),
       eb.fn.coalesce('tr.difficult_window_hours', sql<number>`24`).as('difficult_window_hours'),
+      eb.fn.coalesce('tr.skill_rules', sql`'[]'::jsonb`).as('skill_rules'),
       sql<
         string[]
       >`coalesce((select array_agg(tm.staff_id) from team_members tm where tm.team_id = t.id), '{}')`.as(
@@ -164,13 +180,20 @@ export const upsertTeamRouting = (
     mode: AssignmentMode;
     default_capacity?: number;
     difficult_window_hours?: number;
+    skill_rules?: unknown[];
+    mode_set_at?: Date;
     updated_at: Date;
   },
 ) => {
-  const { team_id: _t, workspace_id: _w, ...set } = row;
+  const values = {
+    ...row,
+    skill_rules: row.skill_rules ? JSON.stringify(row.skill_rules) : undefined,
+    mode_set_at: row.mode_set_at ?? row.updated_at,
+  };
+  const { team_id: _t, workspace_id: _w, ...set } = { ...values, mode_set_at: row.mode_set_at };
   return db
     .insertInto('team_routing')
-    .values(row)
+    .values(values)
     .onConflict((oc) => oc.column('team_id').doUpdateSet(set))
     .execute();
 };
@@ -183,13 +206,24 @@ export const upsertAgentRouting = (
     availability?: Availability;
     capacity?: number | null;
     skills?: string[];
+    schedule?: { time_zone: string; weekly: unknown[] } | null;
     updated_at: Date;
   },
 ) => {
-  const { staff_id: _s, workspace_id: _w, ...set } = row;
+  const { schedule, ...rest } = row;
+  const values = {
+    ...rest,
+    ...(schedule === undefined
+      ? {}
+      : {
+          schedule: schedule && JSON.stringify(schedule.weekly),
+          shift_time_zone: schedule?.time_zone ?? null,
+        }),
+  };
+  const { staff_id: _s, workspace_id: _w, ...set } = values;
   return db
     .insertInto('agent_routing')
-    .values(row)
+    .values(values)
     .onConflict((oc) => oc.column('staff_id').doUpdateSet(set))
     .execute();
 };

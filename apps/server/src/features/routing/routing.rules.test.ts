@@ -4,6 +4,7 @@ import { type Candidate, chooseAgent, isDifficult, requiredSkills } from './rout
 const agent = (name: string, o: Partial<Candidate> = {}): Candidate => ({
   staff_id: name.toLowerCase(),
   name,
+  on_shift: true,
   skills: [],
   open: 0,
   capacity: 5,
@@ -23,13 +24,23 @@ describe('isDifficult', () => {
 });
 
 describe('requiredSkills', () => {
-  it('takes the tags that name a skill somebody in the team has', () => {
-    expect(requiredSkills(['spanish', 'tents', 'angry'], ['spanish', 'german', 'tents'])).toEqual([
-      'spanish',
-      'tents',
-    ]);
-    expect(requiredSkills(['angry'], ['spanish'])).toEqual([]);
-  });
+  const team = ['spanish', 'german', 'tents'];
+  const rules = [
+    { when: 'language' as const, value: 'es', skill: 'spanish' },
+    { when: 'language' as const, value: 'de', skill: 'german' },
+    { when: 'tag' as const, value: 'tent-pole', skill: 'tents' },
+  ];
+  const skills = (tags: string[], language: string | null, r = rules) =>
+    requiredSkills({ tags, language }, team, r).map((n) => `${n.skill}:${n.because ?? 'tag'}`);
+  it.each([
+    ['tags that name a team skill', ['spanish', 'tents', 'angry'], null, [], ['spanish:tag', 'tents:tag']],
+    ['no skill in the tags', ['angry'], null, [], []],
+    ['the customer’s language by rule', [], 'es', rules, ['spanish:customer language es']],
+    ['a regional language matches its rule', [], 'de-AT', rules, ['german:customer language de']],
+    ['a tag by rule', ['tent-pole'], 'en', rules, ['tents:tagged tent-pole']],
+    ['a tag naming the skill wins over a rule', ['spanish'], 'es', rules, ['spanish:tag']],
+    ['no rule for the language', [], 'fr', rules, []],
+  ])('%s', (_name, tags, language, r, want) => expect(skills(tags, language, r)).toEqual(want));
 });
 
 describe('chooseAgent', () => {
@@ -96,6 +107,37 @@ describe('chooseAgent', () => {
       },
       want: 'ana',
       says: 'assigned to Ana: least load (2 open of 5) among agents with spanish; Ben had 3 difficult cases today',
+    },
+    {
+      name: 'a skill from the customer’s language, and the explanation says which',
+      input: {
+        mode: 'load_balanced' as const,
+        candidates: [agent('Ana', { open: 2, skills: ['spanish'] }), agent('Ben', { open: 0 })],
+        case: { tags: [], priority: 'normal' as const, language: 'es' },
+        skillRules: [{ when: 'language' as const, value: 'es', skill: 'spanish' }],
+      },
+      want: 'ana',
+      says: 'assigned to Ana: least load (2 open of 5) among agents with spanish (customer language es)',
+    },
+    {
+      name: 'an online agent off shift gets nothing, and it says so',
+      input: {
+        mode: 'load_balanced' as const,
+        candidates: [agent('Ana', { open: 4 }), agent('Ben', { open: 0, on_shift: false })],
+        case: normal,
+      },
+      want: 'ana',
+      says: 'assigned to Ana: least load (4 open of 5); Ben is off shift',
+    },
+    {
+      name: 'nobody on shift',
+      input: {
+        mode: 'round_robin' as const,
+        candidates: [agent('Ben', { on_shift: false })],
+        case: normal,
+      },
+      want: null,
+      says: 'nobody online is on shift; Ben is off shift',
     },
     {
       name: 'round robin goes on after the last one',

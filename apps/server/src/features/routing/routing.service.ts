@@ -1,19 +1,28 @@
-import type { AssignmentMode, Availability } from '@fairdesk/contract';
+import type { AssignmentMode, Availability, ShiftSchedule, SkillRule } from '@fairdesk/contract';
 import type { Deps } from '../../deps.ts';
 import { emit } from '../../events.ts';
 import type { StaffActor, SystemActor } from '../../infra/actor.ts';
 import type { Executor } from '../../infra/db.ts';
 import { notFound } from '../../infra/errors.ts';
 import { updateCaseIn } from '../cases/index.ts';
+import * as dq from './drain.queries.ts';
 import * as q from './routing.queries.ts';
 import { type Candidate, chooseAgent, isDifficult } from './routing.rules.ts';
+import { onShift, scheduleOf } from './shifts.rules.ts';
 
 const HOUR_MS = 3_600_000;
 const SYSTEM = { kind: 'system' as const, id: null };
 
 type Routed = { staff_id: string | null; explanation: string } | null;
 
-async function candidatesIn(trx: Executor, workspaceId: string, teamId: string, since: Date, defCap: number) {
+async function candidatesIn(
+  trx: Executor,
+  workspaceId: string,
+  teamId: string,
+  now: Date,
+  since: Date,
+  defCap: number,
+) {
   const members = await q.agentsWithLoad(trx, workspaceId, since, teamId);
   // Lock the online members (key order), then read their load again: it is now stable.
   const locked = await q.lockOnlineAgents(
@@ -27,6 +36,7 @@ async function candidatesIn(trx: Executor, workspaceId: string, teamId: string, 
     .map((m) => ({
       staff_id: m.staff_id,
       name: m.name,
+      on_shift: onShift(scheduleOf(m), now),
       skills: m.skills,
       open: m.open_cases ?? 0,
       capacity: m.capacity ?? defCap,
@@ -39,9 +49,15 @@ async function candidatesIn(trx: Executor, workspaceId: string, teamId: string, 
  * Routes an unassigned case of a team that assigns automatically: picks an agent as the rules say,
  * assigns through the cases feature as the system, and records why on the timeline (`case.routed`).
  * Safe to run concurrently and repeatedly: the team's routing row and the case are locked, and an
- * assigned case is left alone.
+ * assigned case is left alone. A case that waits (`recordMiss: false`, the drain) gets no new
+ * "left unassigned" event each time nobody can take it.
  */
-export async function routeCase(deps: Deps, workspaceId: string, caseId: string): Promise<Routed> {
+export async function routeCase(
+  deps: Deps,
+  workspaceId: string,
+  caseId: string,
+  opts: { recordMiss?: boolean } = {},
+): Promise<Routed> {
   const peek = await q.findCase(deps.db, workspaceId, caseId);
   if (!peek?.team_id || peek.assignee_id) return null;
   const teamId = peek.team_id;
@@ -52,13 +68,14 @@ export async function routeCase(deps: Deps, workspaceId: string, caseId: string)
     if (!c || c.team_id !== teamId || c.assignee_id || c.status === 'solved' || c.status === 'closed')
       return null;
     // Cases that reached the team before its routing was set stay with the people who had them.
-    if (c.updated_at < team.updated_at) return null;
+    if (c.updated_at < team.mode_set_at) return null;
     const now = deps.clock.now();
     const since = new Date(now.getTime() - team.difficult_window_hours * HOUR_MS);
     const { candidates, teamSkills } = await candidatesIn(
       trx,
       workspaceId,
       teamId,
+      now,
       since,
       team.default_capacity,
     );
@@ -67,12 +84,14 @@ export async function routeCase(deps: Deps, workspaceId: string, caseId: string)
       candidates,
       case: c,
       teamSkills,
+      skillRules: team.skill_rules as SkillRule[],
       lastAssignedId: team.last_assigned_staff_id,
       windowHours: team.difficult_window_hours,
     });
     const ctx = { workspaceId, actor: SYSTEM, at: now };
     if (!choice.staff_id) {
       const explanation = `left unassigned: ${choice.explanation}`;
+      if (opts.recordMiss === false) return { staff_id: null, explanation };
       await emit(trx, ctx, [
         { type: 'case.routed', case_id: caseId, data: { assignee_id: null, explanation } },
       ]);
@@ -102,14 +121,28 @@ export async function routeCase(deps: Deps, workspaceId: string, caseId: string)
   });
 }
 
+/** Going online queues a drain of the agent's teams: cases waiting for somebody reach them. */
 export async function setAvailability(deps: Deps, actor: StaffActor, status: Availability) {
-  await q.upsertAgentRouting(deps.db, {
-    staff_id: actor.staffId,
-    workspace_id: actor.workspaceId,
-    availability: status,
-    updated_at: deps.clock.now(),
+  await deps.db.transaction().execute(async (trx) => {
+    await q.upsertAgentRouting(trx, {
+      staff_id: actor.staffId,
+      workspace_id: actor.workspaceId,
+      availability: status,
+      updated_at: deps.clock.now(),
+    });
+    if (status === 'online') await drainTeamsOf(trx, actor.workspaceId, [actor.staffId]);
   });
   return status;
+}
+
+/** Queues a drain of every automatically routing team of these agents. */
+export async function drainTeamsOf(trx: Executor, workspaceId: string, staffIds: string[]) {
+  const teams = await dq.autoTeamsOf(trx, workspaceId, staffIds);
+  await dq.queueDrains(
+    trx,
+    workspaceId,
+    teams.map((t) => t.team_id),
+  );
 }
 
 export async function getAvailability(deps: Deps, actor: StaffActor): Promise<Availability> {
@@ -121,26 +154,45 @@ const DEFAULT_TEAM = { mode: 'manual' as const, default_capacity: 10, difficult_
 export async function getTeamRouting(deps: Deps, actor: StaffActor, teamId: string) {
   if (!(await q.findTeam(deps.db, actor.workspaceId, teamId))) throw notFound('Team');
   const row = await q.teamRouting(deps.db, teamId);
-  return { ...DEFAULT_TEAM, ...row, team_id: teamId };
+  return {
+    mode: row?.mode ?? DEFAULT_TEAM.mode,
+    default_capacity: row?.default_capacity ?? DEFAULT_TEAM.default_capacity,
+    difficult_window_hours: row?.difficult_window_hours ?? DEFAULT_TEAM.difficult_window_hours,
+    skill_rules: (row?.skill_rules ?? []) as SkillRule[],
+    team_id: teamId,
+  };
 }
 
 export async function setTeamRouting(
   deps: Deps,
   actor: StaffActor,
   teamId: string,
-  input: { mode: AssignmentMode; default_capacity?: number; difficult_window_hours?: number },
+  input: {
+    mode: AssignmentMode;
+    default_capacity?: number;
+    difficult_window_hours?: number;
+    skill_rules?: SkillRule[];
+  },
 ) {
   if (!(await q.findTeam(deps.db, actor.workspaceId, teamId))) throw notFound('Team');
-  await q.upsertTeamRouting(deps.db, {
-    team_id: teamId,
-    workspace_id: actor.workspaceId,
-    ...input,
-    updated_at: deps.clock.now(),
+  const now = deps.clock.now();
+  const before = await q.teamRouting(deps.db, teamId);
+  await deps.db.transaction().execute(async (trx) => {
+    await q.upsertTeamRouting(trx, {
+      team_id: teamId,
+      workspace_id: actor.workspaceId,
+      ...input,
+      // Only a new mode starts routing afresh; a new capacity or rule keeps the waiting cases.
+      ...(before?.mode === input.mode ? {} : { mode_set_at: now }),
+      updated_at: now,
+    });
+    if (input.mode !== 'manual') await dq.queueDrains(trx, actor.workspaceId, [teamId]);
   });
   return getTeamRouting(deps, actor, teamId);
 }
 
-async function agentView(db: Executor, workspaceId: string, since: Date, staffId?: string) {
+async function agentView(db: Executor, workspaceId: string, now: Date, staffId?: string) {
+  const since = new Date(now.getTime() - 24 * HOUR_MS);
   const rows = await q.agentsWithLoad(db, workspaceId, since);
   return rows
     .filter((r) => !staffId || r.staff_id === staffId)
@@ -150,6 +202,8 @@ async function agentView(db: Executor, workspaceId: string, since: Date, staffId
       availability: r.availability,
       capacity: r.capacity,
       skills: r.skills,
+      schedule: scheduleOf(r),
+      on_shift: onShift(scheduleOf(r), now),
       open_cases: r.open_cases ?? 0,
       difficult_today: r.difficult ?? 0,
     }));
@@ -159,27 +213,30 @@ export async function setAgentRouting(
   deps: Deps,
   actor: StaffActor,
   staffId: string,
-  input: { capacity?: number | null; skills?: string[] },
+  input: { capacity?: number | null; skills?: string[]; schedule?: ShiftSchedule | null },
 ) {
   if (!(await q.findStaff(deps.db, actor.workspaceId, staffId))) throw notFound('Staff member');
   const now = deps.clock.now();
-  await q.upsertAgentRouting(deps.db, {
-    staff_id: staffId,
-    workspace_id: actor.workspaceId,
-    ...input,
-    ...(input.skills ? { skills: [...new Set(input.skills)].sort() } : {}),
-    updated_at: now,
+  await deps.db.transaction().execute(async (trx) => {
+    await q.upsertAgentRouting(trx, {
+      staff_id: staffId,
+      workspace_id: actor.workspaceId,
+      ...input,
+      ...(input.skills ? { skills: [...new Set(input.skills)].sort() } : {}),
+      updated_at: now,
+    });
+    // More room or a shift that starts now: cases waiting in their teams may reach them.
+    await drainTeamsOf(trx, actor.workspaceId, [staffId]);
   });
-  const [view] = await agentView(deps.db, actor.workspaceId, new Date(now.getTime() - 24 * HOUR_MS), staffId);
+  const [view] = await agentView(deps.db, actor.workspaceId, now, staffId);
   if (!view) throw notFound('Staff member');
   return view;
 }
 
 export async function routingOverview(deps: Deps, actor: StaffActor) {
-  const since = new Date(deps.clock.now().getTime() - 24 * HOUR_MS);
   const [teams, agents] = await Promise.all([
     q.teamsWithRouting(deps.db, actor.workspaceId),
-    agentView(deps.db, actor.workspaceId, since),
+    agentView(deps.db, actor.workspaceId, deps.clock.now()),
   ]);
-  return { teams, agents };
+  return { teams: teams.map((t) => ({ ...t, skill_rules: t.skill_rules as SkillRule[] })), agents };
 }

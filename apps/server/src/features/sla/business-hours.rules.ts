@@ -9,7 +9,8 @@ import type Holidays from 'date-holidays';
 // process that never computes business time (the web role) does not pay for it.
 const requireLib = createRequire(import.meta.url);
 let holidaysLib: typeof Holidays | undefined;
-const HolidaysLib = (): typeof Holidays => (holidaysLib ??= requireLib('date-holidays') as typeof Holidays);
+export const HolidaysLib = (): typeof Holidays =>
+  (holidaysLib ??= requireLib('date-holidays') as typeof Holidays);
 
 /** One opening of a weekday, local wall time "HH:MM"; an end at or before the start runs past midnight. */
 export type WeeklyHours = { day: 0 | 1 | 2 | 3 | 4 | 5 | 6; start: string; end: string };
@@ -32,18 +33,21 @@ const MAX_DAYS = 3 * 366;
 
 const holidayCache = new Map<string, Set<string>>();
 
+/** The public and bank holidays of a year, as local dates with their names, in date order. */
+export function publicHolidays(country: string, region: string | null, year: number) {
+  const Lib = HolidaysLib();
+  const hd = region ? new Lib(country, region) : new Lib(country);
+  return (hd.getHolidays(year) || [])
+    .filter((h) => h.type === 'public' || h.type === 'bank')
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+}
+
 /** Local dates of public and bank holidays; a closure on a holiday's day applies to shifts that start then. */
 export function holidayDates(country: string, region: string | null, year: number): Set<string> {
   const key = `${country}:${region ?? ''}:${year}`;
   const cached = holidayCache.get(key);
   if (cached) return cached;
-  const Lib = HolidaysLib();
-  const hd = region ? new Lib(country, region) : new Lib(country);
-  const dates = new Set(
-    (hd.getHolidays(year) || [])
-      .filter((h) => h.type === 'public' || h.type === 'bank')
-      .map((h) => h.date.slice(0, 10)),
-  );
+  const dates = new Set(publicHolidays(country, region, year).map((h) => h.date));
   holidayCache.set(key, dates);
   return dates;
 }

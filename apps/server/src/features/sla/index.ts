@@ -5,8 +5,16 @@ export {
   isOpen,
   type WeeklyHours,
 } from './business-hours.rules.ts';
+export { calendarsRoutes } from './calendars.routes.ts';
+export { RECOMPUTE_BATCH, recomputeOpenCases } from './recompute.service.ts';
 export { seedDemoSla } from './sla.demo.ts';
-export { SWEEP_EVERY_MINUTES, slaRecomputeJob, slaSweepJob, slaTimerJob } from './sla.jobs.ts';
+export {
+  SWEEP_EVERY_MINUTES,
+  slaRecomputeJob,
+  slaRecomputeOpenJob,
+  slaSweepJob,
+  slaTimerJob,
+} from './sla.jobs.ts';
 export {
   type CaseSlaView,
   caseSla,
@@ -15,3 +23,4 @@ export {
   recomputeCaseSla,
   sweepSla,
 } from './sla.service.ts';
+export { slaPoliciesRoutes } from './sla-policies.routes.ts';

@@ -1,5 +1,6 @@
 import type { Task } from 'graphile-worker';
 import type { Deps } from '../../deps.ts';
+import { recomputeOpenCases } from './recompute.service.ts';
 import { rescheduleSweep } from './sla.queries.ts';
 import { fireSlaTimers, type RaisePriority, recomputeCaseSla, sweepSla } from './sla.service.ts';
 
@@ -36,4 +37,13 @@ export const slaSweepJob =
   async () => {
     await sweepSla(deps, raise);
     await rescheduleSweep(deps.db, SWEEP_EVERY_MINUTES);
+  };
+
+/** `sla.recompute_open`: one batch of a pass over a workspace's open cases after a policy or calendar change. */
+export const slaRecomputeOpenJob =
+  (deps: Deps): Task =>
+  async (payload) => {
+    const p = payload as { workspace_id?: unknown; after?: unknown } | null;
+    if (typeof p?.workspace_id !== 'string') return;
+    await recomputeOpenCases(deps, p.workspace_id, typeof p.after === 'string' ? p.after : null);
   };

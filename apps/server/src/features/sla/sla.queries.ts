@@ -45,6 +45,8 @@ export async function activePolicies(db: Executor, workspaceId: string): Promise
   const rows = await db
     .selectFrom('sla_policies')
     .selectAll()
+    // An enum array comes back from pg as text unless cast.
+    .select(sql<CaseStatus[]>`pause_statuses::text[]`.as('pause_statuses'))
     .where('workspace_id', '=', workspaceId)
     .where('active', '=', true)
     .orderBy('position')

@@ -2,6 +2,7 @@ import type { CaseStatus } from '@fairdesk/contract';
 import type { Deps } from '../../deps.ts';
 import { emit } from '../../events.ts';
 import type { Executor } from '../../infra/db.ts';
+import { escalate } from './sla.escalate.ts';
 import * as q from './sla.queries.ts';
 import {
   type CaseHistory,
@@ -100,6 +101,7 @@ export async function fireSlaTimers(deps: Deps, workspaceId: string, caseId: str
         nextTimer(row),
       );
     }
+    for (const e of events) e.data.notified = await escalate(trx, workspaceId, caseId, e);
     await emit(trx, { workspaceId, actor: SYSTEM, at: now }, events);
     const breached = events.some((e) => e.type === 'sla.breached');
     return breached && done.policy?.raise_priority_on_breach ? raisedPriority(done.c.priority) : null;

@@ -2,7 +2,10 @@ import { Button, Group } from '@mantine/core';
 import {
   IconAddressBook,
   IconBuilding,
+  IconClockHour4,
   IconMail,
+  IconMessageBolt,
+  IconRobot,
   IconRoute,
   IconSettings,
   IconUsers,
@@ -14,9 +17,12 @@ export const SECTIONS = [
   { path: 'staff', label: 'Staff', icon: IconUsers },
   { path: 'teams', label: 'Teams', icon: IconUsersGroup },
   { path: 'routing', label: 'Routing', icon: IconRoute },
+  { path: 'service-levels', label: 'Service levels', icon: IconClockHour4 },
   { path: 'customers', label: 'Customers', icon: IconAddressBook },
   { path: 'organisations', label: 'Organisations', icon: IconBuilding },
   { path: 'email', label: 'Email', icon: IconMail },
+  { path: 'macros', label: 'Macros', icon: IconMessageBolt },
+  { path: 'automations', label: 'Automations', icon: IconRobot },
   { path: 'settings', label: 'Settings', icon: IconSettings },
 ] as const;
 

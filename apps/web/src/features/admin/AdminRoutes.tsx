@@ -3,8 +3,11 @@ import { useCallback, useState } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import type { ApiError } from '../../lib/api.ts';
 import type { CurrentUser } from '../../lib/types.ts';
+import { AutomationsAdminPage } from '../automations/AutomationsAdminPage.tsx';
 import { EmailAdminPage } from '../email/EmailAdminPage.tsx';
+import { MacrosAdminPage } from '../macros/MacrosAdminPage.tsx';
 import { RoutingAdminPage } from '../routing/RoutingAdminPage.tsx';
+import { SlaAdminPage } from '../sla/admin/SlaAdminPage.tsx';
 import { AdminCustomersPage } from './AdminCustomersPage.tsx';
 import { AdminDenied } from './AdminDenied.tsx';
 import { AdminNav } from './AdminNav.tsx';
@@ -35,9 +38,12 @@ export function AdminRoutes({ me }: { me: Extract<CurrentUser, { kind: 'staff' }
           <Route path="staff" element={<StaffPage />} />
           <Route path="teams" element={<TeamsPage />} />
           <Route path="routing" element={<RoutingAdminPage />} />
+          <Route path="service-levels/:part?" element={<SlaAdminPage />} />
           <Route path="customers" element={<AdminCustomersPage />} />
           <Route path="organisations" element={<AdminOrganisationsPage />} />
           <Route path="email/:part?" element={<EmailAdminPage />} />
+          <Route path="macros" element={<MacrosAdminPage />} />
+          <Route path="automations/:id?" element={<AutomationsAdminPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="staff" replace />} />
         </Routes>

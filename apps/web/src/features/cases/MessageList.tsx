@@ -1,5 +1,5 @@
 import { Anchor, Avatar, Badge, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconLock, IconPaperclip } from '@tabler/icons-react';
+import { IconLock, IconPaperclip, IconRobot } from '@tabler/icons-react';
 import { ago, fileSize, fullDate } from '../../lib/format.ts';
 import type { Message } from '../../lib/types.ts';
 
@@ -18,6 +18,8 @@ export function MessageList({ messages }: { messages: Message[] }) {
       {messages.map((m) => {
         const note = m.visibility === 'internal';
         const fromCustomer = m.author.kind === 'customer';
+        // Sent by an automation (a macro): the server names it "<workspace> (automatic)".
+        const automatic = m.author.kind === 'system';
         return (
           <Paper
             key={m.id}
@@ -27,13 +29,24 @@ export function MessageList({ messages }: { messages: Message[] }) {
             bg={note ? 'yellow.0' : fromCustomer ? 'white' : 'teal.0'}
             style={note ? { borderColor: 'var(--mantine-color-yellow-4)', borderStyle: 'dashed' } : undefined}
             aria-label={
-              note ? 'Internal note' : fromCustomer ? 'Message from the customer' : 'Reply to the customer'
+              note
+                ? 'Internal note'
+                : fromCustomer
+                  ? 'Message from the customer'
+                  : automatic
+                    ? 'Automatic reply to the customer'
+                    : 'Reply to the customer'
             }
           >
             <Group justify="space-between" mb="xs" wrap="nowrap">
               <Group gap="sm" wrap="nowrap">
-                <Avatar radius="xl" size="sm" variant="filled" color={fromCustomer ? 'blue.9' : 'teal.9'}>
-                  {initials(m.author.name)}
+                <Avatar
+                  radius="xl"
+                  size="sm"
+                  variant="filled"
+                  color={fromCustomer ? 'blue.9' : automatic ? 'gray.8' : 'teal.9'}
+                >
+                  {automatic ? <IconRobot size={14} aria-hidden /> : initials(m.author.name)}
                 </Avatar>
                 <div>
                   <Text size="sm" fw={600}>

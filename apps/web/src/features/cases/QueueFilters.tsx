@@ -11,6 +11,7 @@ const SORTS = [
   { value: 'updated_desc', label: 'Recently updated' },
   { value: 'created_desc', label: 'Newest first' },
   { value: 'created_asc', label: 'Oldest first' },
+  { value: 'due', label: 'Due soonest' },
 ];
 
 /** Filters live in the URL, so a view can be bookmarked and shared. */

@@ -4,15 +4,20 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from '@tiptap/extension-link';
 import { type Editor, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { type RefObject, useEffect, useImperativeHandle, useState } from 'react';
+import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { ApiError, api } from '../../lib/api.ts';
 import { notifyDone, notifyError } from '../../lib/notify.ts';
 import type { CaseDetail } from '../../lib/types.ts';
+import { AppliedMacroBar } from '../macros/AppliedMacroBar.tsx';
+import { toChanges } from '../macros/changes.ts';
+import { MacroFormModal } from '../macros/MacroFormModal.tsx';
+import { MacroPicker, type MacroPickerHandle } from '../macros/MacroPicker.tsx';
+import { useAppliedMacro } from '../macros/useAppliedMacro.ts';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
 import { useAttachments } from './useAttachments.ts';
 
 export type Mode = 'public' | 'internal';
-export type ReplyHandle = { focus: (mode: Mode) => void };
+export type ReplyHandle = { focus: (mode: Mode) => void; openMacros: () => void };
 
 type Props = { c: CaseDetail; handle: RefObject<ReplyHandle | null>; onTyping?: (typing: boolean) => void };
 
@@ -24,6 +29,9 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
   const [conflict, setConflict] = useState(false);
   const [empty, setEmpty] = useState(true);
   const att = useAttachments();
+  const macro = useAppliedMacro(c.id);
+  const picker = useRef<MacroPickerHandle>(null);
+  const [savingMacro, setSavingMacro] = useState(false);
   const editor = useEditor({
     extensions: [StarterKit, Link.configure({ openOnClick: false })],
     content: '',
@@ -46,6 +54,7 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
       setMode(m === 'public' && !canReply ? 'internal' : m);
       editor?.commands.focus('end');
     },
+    openMacros: () => picker.current?.open(),
   }));
   useEffect(() => {
     if (!editor) return;
@@ -58,25 +67,44 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
     return () => void editor.off('update', update);
   }, [editor, onTyping]);
   const send = useMutation({
-    mutationFn: (version: number) =>
-      api(`/cases/${c.id}/messages`, {
-        method: 'POST',
-        body: { body: textOf(editor), visibility: mode, attachment_ids: att.files.map((a) => a.id), version },
-      }),
+    mutationFn: async (version: number) => {
+      const message = {
+        body: textOf(editor),
+        visibility: mode,
+        attachment_ids: att.files.map((a) => a.id),
+        version,
+      };
+      // With a macro applied, its pending field changes go in the same request as the reply.
+      return macro.send(message) ?? api(`/cases/${c.id}/messages`, { method: 'POST', body: message });
+    },
     onSuccess: async () => {
+      const withMacro = macro.applied !== null;
       editor?.commands.clearContent(true);
       att.clear();
+      macro.clear();
       setConflict(false);
-      notifyDone(mode === 'public' ? 'Reply sent' : 'Note added');
+      notifyDone(empty ? 'Changes applied' : mode === 'public' ? 'Reply sent' : 'Note added');
       await qc.invalidateQueries({ queryKey: ['case', c.id] });
       void qc.invalidateQueries({ queryKey: ['cases'] });
+      if (withMacro) void qc.invalidateQueries({ queryKey: ['macros'] });
     },
     onError: (err) => {
       if (err instanceof ApiError && err.reason === 'case_changed') setConflict(true);
       else notifyError(err, mode === 'public' ? 'The reply was not sent' : 'The note was not saved');
     },
   });
-  const submit = () => !empty && send.mutate(c.version);
+  const submit = () => (!empty || macro.changesOnly) && send.mutate(c.version);
+  const applyMacro = async (id: string) => {
+    try {
+      const r = await macro.render(id);
+      setMode(r.kind === 'public' && !canReply ? 'internal' : r.kind);
+      if (!r.body || !editor) return;
+      if (editor.isEmpty) editor.chain().setContent(r.body).focus('end').run();
+      else editor.chain().focus().insertContent(r.body).run();
+    } catch (err) {
+      notifyError(err, 'The macro could not be applied');
+    }
+  };
   const sendAnyway = async () => {
     const fresh = await qc.fetchQuery({
       queryKey: ['case', c.id],
@@ -89,15 +117,23 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
     <Paper withBorder radius="md" p="sm" bg={mode === 'internal' ? 'yellow.0' : 'white'}>
       <Stack gap="xs">
         <Group justify="space-between">
-          <SegmentedControl
-            size="xs"
-            value={mode}
-            onChange={(v) => setMode(v as Mode)}
-            data={[
-              { value: 'public', label: 'Reply to customer', disabled: !canReply },
-              { value: 'internal', label: 'Internal note' },
-            ]}
-          />
+          <Group gap="xs">
+            <SegmentedControl
+              size="xs"
+              value={mode}
+              onChange={(v) => setMode(v as Mode)}
+              data={[
+                { value: 'public', label: 'Reply to customer', disabled: !canReply },
+                { value: 'internal', label: 'Internal note' },
+              ]}
+            />
+            <MacroPicker
+              handle={picker}
+              onPick={applyMacro}
+              onSaveOwn={() => setSavingMacro(true)}
+              loading={macro.rendering}
+            />
+          </Group>
           <Text size="xs" c="dimmed">
             {mode === 'internal'
               ? 'Only staff see internal notes.'
@@ -119,18 +155,33 @@ export function ReplyEditor({ c, handle, onTyping }: Props) {
           </RichTextEditor.Toolbar>
           <RichTextEditor.Content mih={110} />
         </RichTextEditor>
+        {macro.applied && (
+          <AppliedMacroBar applied={macro.applied} onRemove={macro.remove} onDiscard={macro.clear} />
+        )}
         <Group justify="space-between">
           <AttachmentPicker att={att} />
           <Button
             onClick={submit}
             loading={send.isPending}
-            disabled={empty || att.uploading}
+            disabled={(empty && !macro.changesOnly) || att.uploading}
             color={mode === 'internal' ? 'yellow' : 'teal'}
           >
-            {mode === 'internal' ? 'Add note' : 'Send reply'}
+            {empty && macro.changesOnly ? 'Apply changes' : mode === 'internal' ? 'Add note' : 'Send reply'}
           </Button>
         </Group>
       </Stack>
+      {savingMacro && (
+        <MacroFormModal
+          macro={null}
+          initial={{
+            scope: 'personal',
+            body: textOf(editor),
+            kind: mode,
+            changes: macro.applied ? toChanges(macro.applied.changes) : {},
+          }}
+          onClose={() => setSavingMacro(false)}
+        />
+      )}
       <Modal
         opened={conflict}
         onClose={() => setConflict(false)}

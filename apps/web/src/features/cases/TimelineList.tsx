@@ -1,6 +1,7 @@
 import { Text, Timeline } from '@mantine/core';
 import { ago, fullDate, STATUS_LABEL } from '../../lib/format.ts';
 import type { CaseStatus, TimelineEvent } from '../../lib/types.ts';
+import { describeAutomationRun } from '../automations/describeRun.ts';
 
 const FIELD: Record<string, string> = {
   assignee_id: 'assignee',
@@ -10,6 +11,14 @@ const FIELD: Record<string, string> = {
   tags: 'tags',
   subject: 'subject',
 };
+
+/** Who an escalation told, as recorded with it ("… notified Ana, Sam"); older events say nothing. */
+function notified(e: TimelineEvent): string {
+  const told = (e.data as { notified?: { name?: string }[] }).notified;
+  if (!Array.isArray(told)) return '';
+  if (told.length === 0) return ' (nobody to notify)';
+  return `, notified ${told.map((p) => p.name ?? 'a colleague').join(', ')}`;
+}
 
 /** One line a person reads for each recorded event. */
 export function describeEvent(e: TimelineEvent): string {
@@ -27,14 +36,18 @@ export function describeEvent(e: TimelineEvent): string {
         if (field === 'tags') return `set tags to ${(after as string[]).join(', ') || 'none'}`;
         return `changed the ${FIELD[field] ?? field}${typeof after === 'string' ? ` to ${after}` : ''}`;
       });
-      return parts.join(', ') + (d.cause === 'message' ? ' (after a message)' : '');
+      const by =
+        d.cause === 'message' ? ' (after a message)' : 'automation_rule_id' in d ? ' (automation)' : '';
+      return parts.join(', ') + by;
     }
     case 'case.routed':
       return `routed the case: ${(e.data as { explanation?: string }).explanation ?? 'automatic assignment'}`;
     case 'sla.warning':
-      return `warned: the ${String((e.data as { target?: string }).target ?? 'service level').replace('_', ' ')} target is at risk`;
+      return `warned: the ${String((e.data as { target?: string }).target ?? 'service level').replace('_', ' ')} target is at risk${notified(e)}`;
     case 'sla.breached':
-      return `escalated: the ${String((e.data as { target?: string }).target ?? 'service level').replace('_', ' ')} target was breached`;
+      return `escalated: the ${String((e.data as { target?: string }).target ?? 'service level').replace('_', ' ')} target was breached${notified(e)}`;
+    case 'automation.ran':
+      return describeAutomationRun(e.data);
     default:
       return e.type.replace(/[._]/g, ' ');
   }

@@ -1,13 +1,14 @@
 import { Badge, Tabs } from '@mantine/core';
-import { IconInbox, IconMailForward, IconShieldExclamation } from '@tabler/icons-react';
+import { IconInbox, IconMailForward, IconShieldExclamation, IconTemplate } from '@tabler/icons-react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { SectionHeader } from '../admin/SectionHeader.tsx';
 import { MailboxesPanel } from './MailboxesPanel.tsx';
 import { OutgoingPanel } from './OutgoingPanel.tsx';
 import { QuarantinePanel } from './QuarantinePanel.tsx';
+import { TemplatesPanel } from './TemplatesPanel.tsx';
 import { useQuarantine } from './useEmailAdmin.ts';
 
-const PARTS = ['mailboxes', 'quarantine', 'outgoing'] as const;
+const PARTS = ['mailboxes', 'quarantine', 'outgoing', 'templates'] as const;
 type Part = (typeof PARTS)[number];
 
 /** /admin/email/:part — each part has its own address, so a link can open the quarantine directly. */
@@ -51,6 +52,9 @@ export function EmailAdminPage() {
           <Tabs.Tab value="outgoing" leftSection={<IconMailForward size={16} aria-hidden />}>
             Outgoing mail
           </Tabs.Tab>
+          <Tabs.Tab value="templates" leftSection={<IconTemplate size={16} aria-hidden />}>
+            Templates
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="mailboxes">
           <MailboxesPanel />
@@ -60,6 +64,9 @@ export function EmailAdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="outgoing">
           <OutgoingPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="templates">
+          <TemplatesPanel />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -1,6 +1,8 @@
-import { Table, Text, VisuallyHidden } from '@mantine/core';
+import { Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { RowActions } from '../../lib/RowActions.tsx';
 import type { Team } from '../../lib/types.ts';
+import { ImapPollStatus } from './ImapPollStatus.tsx';
+import { ImapTestButton } from './ImapTestButton.tsx';
 import type { Mailbox } from './useEmailAdmin.ts';
 import { MODE_LABEL } from './words.ts';
 
@@ -14,14 +16,14 @@ type Props = {
 export function MailboxTable({ mailboxes, teams, onEdit, onDelete }: Props) {
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Address</Table.Th>
-            <Table.Th w={240}>Inbound</Table.Th>
+            <Table.Th w={280}>Inbound</Table.Th>
             <Table.Th w={220}>Routes new cases to</Table.Th>
-            <Table.Th w={170}>
+            <Table.Th w={300}>
               <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
@@ -43,6 +45,7 @@ export function MailboxTable({ mailboxes, teams, onEdit, onDelete }: Props) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{MODE_LABEL[m.mode]}</Text>
+                  {m.mode === 'imap' && m.imap && <ImapPollStatus imap={m.imap} />}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c={team ? undefined : 'dimmed'}>
@@ -50,12 +53,15 @@ export function MailboxTable({ mailboxes, teams, onEdit, onDelete }: Props) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <RowActions
-                    name={m.address}
-                    onEdit={() => onEdit(m)}
-                    onDelete={() => onDelete(m)}
-                    deleteLabel="Remove"
-                  />
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    {m.mode === 'imap' && <ImapTestButton mailbox={m} />}
+                    <RowActions
+                      name={m.address}
+                      onEdit={() => onEdit(m)}
+                      onDelete={() => onDelete(m)}
+                      deleteLabel="Remove"
+                    />
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             );

@@ -3,6 +3,7 @@ import { explain } from '../admin/words.ts';
 import { CaseLink } from './CaseLink.tsx';
 import { MailBody } from './MailBody.tsx';
 import { MailHeaders } from './MailHeaders.tsx';
+import { OutgoingResend } from './OutgoingResend.tsx';
 import { OutgoingStateBadge } from './OutgoingStateBadge.tsx';
 import { useOutgoingDetail } from './useEmailAdmin.ts';
 import { OUTGOING_STATE } from './words.ts';
@@ -36,6 +37,7 @@ export function OutgoingDetail({ id }: { id: string }) {
             · {m.attempts === 1 ? '1 attempt' : `${m.attempts} attempts`}
           </Text>
           <CaseLink caseId={m.case_id} subject={m.subject} />
+          <OutgoingResend mail={m} />
         </Group>
         {m.last_response && (
           <Stack gap={4} mt="sm">

@@ -1,21 +1,39 @@
-import type { Mailbox, OutgoingEmail, OutgoingEmailDetail, QuarantinedEmail } from '@fairdesk/contract';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type {
+  ImapTestResult,
+  Mailbox,
+  OutgoingEmail,
+  OutgoingEmailDetail,
+  QuarantinedEmail,
+} from '@fairdesk/contract';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../lib/api.ts';
 import type { Page } from '../../lib/types.ts';
 import { useAction } from '../admin/useAction.ts';
 import { mailboxLabel } from './words.ts';
 
-export type { Mailbox, OutgoingEmail, OutgoingEmailDetail, QuarantinedEmail };
+export type { ImapTestResult, Mailbox, OutgoingEmail, OutgoingEmailDetail, QuarantinedEmail };
 
 const PAGE = 25;
 const MAILBOXES = ['admin-mailboxes'];
 const QUARANTINE = ['admin-quarantine'];
 const OUTGOING = ['admin-outgoing'];
 
+/** The mailboxes; refreshed every half minute while an IMAP one shows its poll status. */
 export const useMailboxes = () =>
   useQuery({
     queryKey: MAILBOXES,
     queryFn: ({ signal }) => api<{ items: Mailbox[] }>('/email/mailboxes', { signal }).then((r) => r.items),
+    refetchInterval: (query) => (query.state.data?.some((m) => m.mode === 'imap') ? 30_000 : false),
+  });
+
+/**
+ * Tries the mailbox's IMAP sign-in; `settings` replace the saved ones (an empty password keeps
+ * the saved one). The answer, good or bad, is a result to show, not an error.
+ */
+export const useTestImap = () =>
+  useMutation({
+    mutationFn: ({ id, settings }: { id: string; settings: Record<string, unknown> }) =>
+      api<ImapTestResult>(`/email/mailboxes/${id}/imap-test`, { method: 'POST', body: settings }),
   });
 
 export const useSaveMailbox = (onDone: (m: Mailbox) => void) =>
@@ -81,11 +99,28 @@ export const useOutgoing = () =>
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     refetchInterval: (query) =>
-      query.state.data?.pages.some((p) => p.items.some((m) => m.status === 'queued')) ? 5000 : false,
+      query.state.data?.pages.some((p) =>
+        p.items.some((m) => m.status === 'queued' || m.status === 'sending'),
+      )
+        ? 5000
+        : false,
   });
 
+/** One outgoing mail; polled while it waits or is being sent, so "Send again" shows its outcome. */
 export const useOutgoingDetail = (id: string) =>
   useQuery({
     queryKey: [...OUTGOING, id],
     queryFn: ({ signal }) => api<OutgoingEmailDetail>(`/email/outgoing/${id}`, { signal }),
+    refetchInterval: (query) =>
+      query.state.data?.status === 'queued' || query.state.data?.status === 'sending' ? 3000 : false,
+  });
+
+/** "Send again": a failed mail goes back to the queue; a person decided it should go out. */
+export const useResendOutgoing = (onDone?: (m: OutgoingEmailDetail) => void) =>
+  useAction({
+    run: (m: OutgoingEmail) => api<OutgoingEmailDetail>(`/email/outgoing/${m.id}/resend`, { method: 'POST' }),
+    done: (_, m) => `Queued to be sent again to ${m.to_address}`,
+    failed: 'The mail was not queued again',
+    refresh: [OUTGOING],
+    onDone: (m) => onDone?.(m),
   });

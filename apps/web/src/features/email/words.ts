@@ -1,5 +1,7 @@
 import type { Mailbox, OutgoingEmail, QuarantinedEmail } from '@fairdesk/contract';
 
+type ImapSecurity = NonNullable<Mailbox['imap']>['security'];
+
 type OutgoingStatus = OutgoingEmail['status'];
 
 /** The quarantine's reasons (stable codes from the server) in words an admin can act on. */
@@ -18,8 +20,13 @@ export const reasonWords = (reason: string | null) =>
 /** Filled badges with automatic text colour: every shade keeps AA contrast. */
 export const OUTGOING_STATE: Record<OutgoingStatus, { label: string; color: string; hint: string }> = {
   queued: { label: 'Queued', color: 'blue.9', hint: 'Waiting to be sent (or to be retried)' },
+  sending: { label: 'Sending', color: 'cyan.9', hint: 'Being handed to the outgoing mail server now' },
   sent: { label: 'Sent', color: 'teal.9', hint: 'Accepted by the outgoing mail server' },
-  failed: { label: 'Failed', color: 'red.9', hint: 'The outgoing mail server refused it' },
+  failed: {
+    label: 'Failed',
+    color: 'red.9',
+    hint: 'Not sent: the outgoing mail server refused it, or its delivery was interrupted',
+  },
   captured: {
     label: 'Captured',
     color: 'violet.9',
@@ -30,6 +37,12 @@ export const OUTGOING_STATE: Record<OutgoingStatus, { label: string; color: stri
 export const MODE_LABEL: Record<Mailbox['mode'], string> = {
   smtp: 'Delivered to Fairdesk (SMTP)',
   imap: 'Fetched from a mailbox (IMAP)',
+};
+
+export const SECURITY_LABEL: Record<ImapSecurity, string> = {
+  tls: 'TLS (usually port 993)',
+  starttls: 'STARTTLS (usually port 143)',
+  none: 'None: unencrypted (testing only)',
 };
 
 export const mailboxLabel = (m: Mailbox) => (m.name ? `${m.name} <${m.address}>` : m.address);

@@ -18,9 +18,11 @@ export function RoutingAdminPage() {
     <Stack gap="lg">
       <Title order={2}>Routing</Title>
       <Text size="sm" c="dimmed">
-        New cases go to online team members with room left. Tags that name a skill send cases to agents who
-        have it; difficult cases (tagged difficult, angry or escalated, or urgent) are shared so nobody takes
-        more than their share in a day.
+        New cases go to team members who are online, on shift and have room left; cases that wait reach them,
+        the most pressing first, as soon as they come online, start a shift or finish a case. Skills come from
+        tags that name a skill and from each team’s skill rules (a customer language or a tag); difficult
+        cases (tagged difficult, angry or escalated, or urgent) are shared so nobody takes more than their
+        share in a day.
       </Text>
       <Title order={3}>Teams</Title>
       <TeamRoutingTable teams={overview.data.teams} />

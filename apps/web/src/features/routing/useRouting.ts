@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import { notifyError } from '../../lib/notify.ts';
 import type { AssignmentMode, Availability, RoutingOverview } from '../../lib/types.ts';
+import type { ShiftSchedule, SkillRule } from './schedule.format.ts';
 
 export function useAvailability() {
   return useQuery({
@@ -30,8 +31,15 @@ export function useRoutingOverview() {
 export function useSetTeamRouting() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ teamId, ...body }: { teamId: string; mode: AssignmentMode; default_capacity?: number }) =>
-      api(`/teams/${teamId}/routing`, { method: 'PUT', body }),
+    mutationFn: ({
+      teamId,
+      ...body
+    }: {
+      teamId: string;
+      mode: AssignmentMode;
+      default_capacity?: number;
+      skill_rules?: SkillRule[];
+    }) => api(`/teams/${teamId}/routing`, { method: 'PUT', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['routing'] }),
     onError: (err) => notifyError(err),
   });
@@ -40,8 +48,15 @@ export function useSetTeamRouting() {
 export function useSetAgentRouting() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ staffId, ...body }: { staffId: string; capacity?: number | null; skills?: string[] }) =>
-      api(`/staff/${staffId}/routing`, { method: 'PUT', body }),
+    mutationFn: ({
+      staffId,
+      ...body
+    }: {
+      staffId: string;
+      capacity?: number | null;
+      skills?: string[];
+      schedule?: ShiftSchedule | null;
+    }) => api(`/staff/${staffId}/routing`, { method: 'PUT', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['routing'] }),
     onError: (err) => notifyError(err),
   });

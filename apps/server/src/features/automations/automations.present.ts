@@ -1,0 +1,41 @@
+import type { AutomationRule, AutomationSchedule, AutomationStep } from '@fairdesk/contract';
+import type { RuleRow } from './automations.queries.ts';
+
+export const presentRule = (r: RuleRow): AutomationRule => ({
+  id: r.id,
+  name: r.name,
+  trigger: r.trigger,
+  schedule: (r.schedule ?? null) as AutomationSchedule | null,
+  conditions: r.conditions,
+  actions: (Array.isArray(r.actions) ? r.actions : []) as Record<string, unknown>[],
+  position: r.position,
+  active: r.active,
+  created_at: r.created_at.toISOString(),
+  updated_at: r.updated_at.toISOString(),
+});
+
+const steps = (v: unknown): AutomationStep[] => (Array.isArray(v) ? (v as AutomationStep[]) : []);
+
+export const presentRun = (r: {
+  id: string;
+  rule_id: string;
+  rule_name: string;
+  trigger: AutomationRule['trigger'];
+  cause: string;
+  depth: number;
+  done: unknown;
+  skipped: unknown;
+  error: string | null;
+  created_at: Date;
+}) => ({
+  id: r.id,
+  rule_id: r.rule_id,
+  rule_name: r.rule_name,
+  trigger: r.trigger,
+  cause: r.cause,
+  depth: r.depth,
+  done: steps(r.done),
+  skipped: steps(r.skipped),
+  error: r.error,
+  created_at: r.created_at.toISOString(),
+});

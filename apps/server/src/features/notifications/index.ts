@@ -1,0 +1,8 @@
+export { notificationsRoutes } from './notifications.routes.ts';
+export type { CaseContacts, Colleague } from './notifications.rules.ts';
+export {
+  type NotificationInput,
+  notifyAndName,
+  notifyStaffIn,
+  whoToTell,
+} from './notifications.service.ts';

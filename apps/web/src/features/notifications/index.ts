@@ -1,0 +1,2 @@
+export { NotificationBell } from './NotificationBell.tsx';
+export { NOTIFICATIONS_KEY } from './useNotifications.ts';
