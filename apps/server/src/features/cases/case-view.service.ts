@@ -16,16 +16,29 @@ import { decodeCursor, encodeCursor } from './cases.rules.ts';
 import { listCasesByDue } from './cases-due.service.ts';
 import { caseViewers } from './presence.service.ts';
 
-/** A case with its conversation, attachments and timeline, as this actor may see it. */
-export async function getCase(deps: Deps, actor: Actor, id: string) {
+/**
+ * A case with its conversation, attachments and timeline, as this actor may see it. `justOpened`
+ * is for the answer to the request that opened it: nobody can have it open yet and its service
+ * levels are computed after commit, so those reads (and the attachments', when none were sent)
+ * would only find nothing.
+ */
+export async function getCase(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  opts: { justOpened?: { withAttachments: boolean } } = {},
+) {
   const row = await q.findCaseSummary(deps.db, actor.workspaceId, id);
   if (!row || (actor.kind === 'customer' && row.customer_id !== actor.customerId)) throw notFound('Case');
   const isCustomer = actor.kind === 'customer';
-  const [messages, attachments, events, viewers] = await Promise.all([
+  const fresh = opts.justOpened;
+  const nothing = Promise.resolve([]);
+  const [messages, attachments, events, viewers, sla] = await Promise.all([
     q.listMessages(deps.db, id, isCustomer),
-    listCaseAttachments(deps.db, id),
+    fresh && !fresh.withAttachments ? nothing : listCaseAttachments(deps.db, id),
     q.listTimeline(deps.db, actor.workspaceId, id),
-    caseViewers(deps, actor, id),
+    fresh ? nothing : caseViewers(deps, actor, id),
+    isCustomer || fresh ? nothing : caseSla(deps, id),
   ]);
   const visibleAttachments = attachments.filter((a) => !isCustomer || a.visibility === 'public');
   return {
@@ -36,7 +49,7 @@ export async function getCase(deps: Deps, actor: Actor, id: string) {
       .filter((e) => !isCustomer || visibleToCustomer(e))
       .map((e) => presentEvent(e, actor.kind)),
     viewers,
-    sla: isCustomer ? [] : await caseSla(deps, id),
+    sla,
   };
 }
 

@@ -36,7 +36,10 @@ export const casesRoutes =
       async (req, reply) => {
         const actor = requireActor(req);
         const created = await openCase(deps, actor, req.body);
-        return reply.status(201).send(await getCase(deps, actor, created.id));
+        const withAttachments = (req.body.attachment_ids?.length ?? 0) > 0;
+        return reply
+          .status(201)
+          .send(await getCase(deps, actor, created.id, { justOpened: { withAttachments } }));
       },
     );
 
