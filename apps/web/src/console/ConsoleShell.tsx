@@ -20,6 +20,7 @@ import {
   IconKeyboard,
   IconLifebuoy,
   IconLogout,
+  IconMessageBolt,
   IconScale,
   IconSettings,
 } from '@tabler/icons-react';
@@ -191,6 +192,17 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
             active={location.pathname.startsWith('/policies')}
             onClick={nav.close}
           />
+          {(me.role === 'supervisor' || me.role === 'manager') && (
+            <NavLink
+              variant="filled"
+              component={Link}
+              to="/macros"
+              label="Macros"
+              leftSection={<IconMessageBolt size={16} />}
+              active={location.pathname.startsWith('/macros')}
+              onClick={nav.close}
+            />
+          )}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">{children}</AppShell.Main>
