@@ -10,7 +10,8 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
 } from 'kysely';
-import { casesWithDue } from '../apps/server/src/features/cases/cases-due.queries.ts';
+import { caseSummariesByIds } from '../apps/server/src/features/cases/cases.queries.ts';
+import { dueWalk } from '../apps/server/src/features/cases/cases-due.queries.ts';
 import { searchCases } from '../apps/server/src/features/cases/search.queries.ts';
 import type { DB, Executor } from '../apps/server/src/infra/db.ts';
 
@@ -37,17 +38,17 @@ export async function captureSql(run: (db: Executor) => Promise<unknown>): Promi
 /**
  * The first page of a team's open cases by due time, as GET
  * /api/v1/cases?team_id=&status=new,open&sort=due&limit=50 runs it: the walk of running targets in
- * due order (a page of open cases in a desk with service levels fills from it).
+ * due order for the page's ids, then their summaries by id (`idsParam` is where the ids go).
  */
-export const queuePageSql = (workspaceId: string, staffId: string, teamId: string) =>
-  captureSql((db) =>
-    casesWithDue(
-      db,
-      { workspaceId, staffId },
-      CaseListQuery.parse({ team_id: teamId, status: 'new,open', sort: 'due', limit: '50' }),
-      null,
-    ),
-  );
+export type QueuePage = { walk: Statement; summaries: Statement; idsParam: number };
+
+export async function queuePageSql(workspaceId: string, staffId: string, teamId: string): Promise<QueuePage> {
+  const filters = CaseListQuery.parse({ team_id: teamId, status: 'new,open', sort: 'due', limit: '50' });
+  const walk = await captureSql((db) => dueWalk(db, { workspaceId, staffId }, filters, null));
+  const marker = ['00000000-0000-0000-0000-000000000000'];
+  const summaries = await captureSql((db) => caseSummariesByIds(db, workspaceId, marker));
+  return { walk, summaries, idsParam: summaries.parameters.indexOf(marker) };
+}
 
 /** The ranking query of GET /api/v1/search (staff scope, the default limit). */
 export const searchSql = (workspaceId: string, q: string) =>

@@ -3,7 +3,7 @@
 // so this is the best a client can get from this database on this machine; each HTTP figure is then
 // read as a share of it, a ratio that holds on a faster or a noisier machine.
 import type pg from 'pg';
-import type { Statement } from './capture.ts';
+import type { QueuePage } from './capture.ts';
 import { connect } from './cluster.ts';
 import type { Fixtures } from './seed.ts';
 import { type ScenarioResult, summarise } from './stats.ts';
@@ -49,11 +49,15 @@ export function createCaseWork(f: Fixtures): Work {
   };
 }
 
-/** The app's own queue-page statement (captured from cases.queries.ts), one team or the other. */
-export function queuePageWork(byTeam: Statement[]): Work {
-  return (c) => {
+/** The app's own queue-page statements (captured from the cases feature), one team or the other. */
+export function queuePageWork(byTeam: QueuePage[]): Work {
+  return async (c) => {
     const s = any(byTeam);
-    return c.query({ name: 'ceiling_queue', text: s.sql, values: [...s.parameters] });
+    const page = await c.query({ name: 'ceiling_queue', text: s.walk.sql, values: [...s.walk.parameters] });
+    if (page.rows.length === 0) return;
+    const values = [...s.summaries.parameters];
+    values[s.idsParam] = page.rows.map((r) => r.id);
+    await c.query({ name: 'ceiling_queue_rows', text: s.summaries.sql, values });
   };
 }
 

@@ -112,23 +112,35 @@ export const findCaseSummary = (db: Executor, workspaceId: string, id: string) =
 
 export type ListScope = { workspaceId: string; customerId?: string; staffId?: string };
 
+/** The list's filters as one condition on `cases as c` (any query that has it). */
+export const caseFilters =
+  (scope: ListScope, f: CaseListQuery) => (eb: ExpressionBuilder<DB & { c: DB['cases'] }, 'c'>) => {
+    const all = [eb('c.workspace_id', '=', scope.workspaceId)];
+    if (scope.customerId) all.push(eb('c.customer_id', '=', scope.customerId));
+    if (f.status?.length) all.push(eb('c.status', 'in', f.status));
+    if (f.priority?.length) all.push(eb('c.priority', 'in', f.priority));
+    if (f.assignee_id === 'none') all.push(eb('c.assignee_id', 'is', null));
+    else if (f.assignee_id === 'me') all.push(eb('c.assignee_id', '=', scope.staffId ?? null));
+    else if (f.assignee_id) all.push(eb('c.assignee_id', '=', f.assignee_id));
+    if (f.team_id === 'none') all.push(eb('c.team_id', 'is', null));
+    else if (f.team_id) all.push(eb('c.team_id', '=', f.team_id));
+    if (f.tag) all.push(eb('c.tags', '@>', sql<string[]>`array[${f.tag}]::text[]`));
+    if (f.customer_id) all.push(eb('c.customer_id', '=', f.customer_id));
+    if (f.organisation_id) all.push(eb('c.organisation_id', '=', f.organisation_id));
+    if (f.q) all.push(textMatch(f.q, scope.customerId !== undefined)(eb));
+    return eb.and(all);
+  };
+
 /** The cases in scope that pass the list's filters, as summaries (unordered). */
-export function filteredCases(db: Executor, scope: ListScope, f: CaseListQuery) {
-  let qb = baseSummary(db).where('c.workspace_id', '=', scope.workspaceId);
-  if (scope.customerId) qb = qb.where('c.customer_id', '=', scope.customerId);
-  if (f.status?.length) qb = qb.where('c.status', 'in', f.status);
-  if (f.priority?.length) qb = qb.where('c.priority', 'in', f.priority);
-  if (f.assignee_id === 'none') qb = qb.where('c.assignee_id', 'is', null);
-  else if (f.assignee_id === 'me') qb = qb.where('c.assignee_id', '=', scope.staffId ?? null);
-  else if (f.assignee_id) qb = qb.where('c.assignee_id', '=', f.assignee_id);
-  if (f.team_id === 'none') qb = qb.where('c.team_id', 'is', null);
-  else if (f.team_id) qb = qb.where('c.team_id', '=', f.team_id);
-  if (f.tag) qb = qb.where('c.tags', '@>', sql<string[]>`array[${f.tag}]::text[]`);
-  if (f.customer_id) qb = qb.where('c.customer_id', '=', f.customer_id);
-  if (f.organisation_id) qb = qb.where('c.organisation_id', '=', f.organisation_id);
-  if (f.q) qb = qb.where(textMatch(f.q, scope.customerId !== undefined));
-  return qb;
-}
+export const filteredCases = (db: Executor, scope: ListScope, f: CaseListQuery) =>
+  baseSummary(db).where(caseFilters(scope, f));
+
+/** Summaries of the given cases of a workspace, in no particular order (one statement for any count). */
+export const caseSummariesByIds = (db: Executor, workspaceId: string, ids: string[]) =>
+  baseSummary(db)
+    .where('c.workspace_id', '=', workspaceId)
+    .where(sql<boolean>`c.id = any(${ids}::uuid[])`)
+    .execute();
 
 /** One keyset page of cases, filtered; fetches limit + 1 rows to know whether more follow. */
 export function listCases(db: Executor, scope: ListScope, f: CaseListQuery, cursor: Cursor | null) {
