@@ -17,9 +17,6 @@ const AuthorisationsPage = lazy(() =>
 const PoliciesRoutes = lazy(() =>
   import('../features/policies/PoliciesRoutes.tsx').then((m) => ({ default: m.PoliciesRoutes })),
 );
-const MacrosPage = lazy(() =>
-  import('../features/macros/MacrosAdminPage.tsx').then((m) => ({ default: m.MacrosAdminPage })),
-);
 const CustomerPage = lazy(() =>
   import('../features/customers/CustomerPage.tsx').then((m) => ({ default: m.CustomerPage })),
 );
@@ -49,8 +46,6 @@ export function ConsoleApp() {
           <Route path="/customers/:id" element={<CustomerPage />} />
           <Route path="/admin/*" element={<AdminRoutes me={me.data} />} />
           <Route path="/authorisations" element={<AuthorisationsPage />} />
-          {/* Supervisors and managers keep the shared macros without the rest of Administration. */}
-          <Route path="/macros" element={<MacrosPage />} />
           <Route path="/policies/*" element={<PoliciesRoutes me={me.data} />} />
           <Route path="*" element={<Navigate to="/queues/mine" replace />} />
         </Routes>

@@ -20,7 +20,6 @@ import {
   IconKeyboard,
   IconLifebuoy,
   IconLogout,
-  IconMessageBolt,
   IconScale,
   IconSettings,
 } from '@tabler/icons-react';
@@ -59,7 +58,8 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
       navigate('/sign-in');
     },
   });
-  const isAdmin = me.role === 'admin';
+  // Supervisors and up have sections of Administration of their own (features/admin/AdminNav.tsx).
+  const seesAdministration = me.role !== 'agent';
   const count = (n: number | undefined) =>
     n === undefined ? null : (
       <Badge size="sm" variant={n ? 'filled' : 'outline'} color={n ? 'teal' : 'gray.7'}>
@@ -161,7 +161,7 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
               onClick={nav.close}
             />
           ))}
-          {isAdmin && (
+          {seesAdministration && (
             <>
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={6}>
                 Admin
@@ -177,7 +177,7 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
               />
             </>
           )}
-          {!isAdmin && (
+          {!seesAdministration && (
             <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={6}>
               Reference
             </Text>
@@ -192,17 +192,6 @@ export function ConsoleShell({ me, children }: { me: Staff; children: ReactNode 
             active={location.pathname.startsWith('/policies')}
             onClick={nav.close}
           />
-          {(me.role === 'supervisor' || me.role === 'manager') && (
-            <NavLink
-              variant="filled"
-              component={Link}
-              to="/macros"
-              label="Macros"
-              leftSection={<IconMessageBolt size={16} />}
-              active={location.pathname.startsWith('/macros')}
-              onClick={nav.close}
-            />
-          )}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">{children}</AppShell.Main>

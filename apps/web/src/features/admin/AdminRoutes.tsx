@@ -10,7 +10,7 @@ import { RoutingAdminPage } from '../routing/RoutingAdminPage.tsx';
 import { SlaAdminPage } from '../sla/admin/SlaAdminPage.tsx';
 import { AdminCustomersPage } from './AdminCustomersPage.tsx';
 import { AdminDenied } from './AdminDenied.tsx';
-import { AdminNav } from './AdminNav.tsx';
+import { AdminNav, sectionsFor } from './AdminNav.tsx';
 import { AdminOrganisationsPage } from './AdminOrganisationsPage.tsx';
 import { AdminAccess } from './access.ts';
 import { SettingsPage } from './SettingsPage.tsx';
@@ -25,6 +25,7 @@ export function AdminRoutes({ me }: { me: Extract<CurrentUser, { kind: 'staff' }
   const [denied, setDenied] = useState<ApiError | null>(null);
   const deny = useCallback((err: ApiError) => setDenied(err), []);
   if (denied) return <AdminDenied error={denied} />;
+  const first = sectionsFor(me.role)[0]?.path ?? 'staff';
   return (
     <AdminAccess.Provider value={deny}>
       <Stack gap={0}>
@@ -32,9 +33,9 @@ export function AdminRoutes({ me }: { me: Extract<CurrentUser, { kind: 'staff' }
         <Text size="sm" c="dimmed" mb="md">
           People, customers and settings of {me.workspace_name}
         </Text>
-        <AdminNav />
+        <AdminNav role={me.role} />
         <Routes>
-          <Route index element={<Navigate to="staff" replace />} />
+          <Route index element={<Navigate to={first} replace />} />
           <Route path="staff" element={<StaffPage />} />
           <Route path="teams" element={<TeamsPage />} />
           <Route path="routing" element={<RoutingAdminPage />} />
@@ -45,7 +46,7 @@ export function AdminRoutes({ me }: { me: Extract<CurrentUser, { kind: 'staff' }
           <Route path="macros" element={<MacrosAdminPage />} />
           <Route path="automations/:id?" element={<AutomationsAdminPage />} />
           <Route path="settings" element={<SettingsPage />} />
-          <Route path="*" element={<Navigate to="staff" replace />} />
+          <Route path="*" element={<Navigate to={first} replace />} />
         </Routes>
       </Stack>
     </AdminAccess.Provider>
