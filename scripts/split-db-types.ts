@@ -22,6 +22,7 @@ const AREAS: Record<string, string> = {
   Events: 'cases',
   EventChains: 'cases',
   CaseCounts: 'cases',
+  CaseSolvedDays: 'cases',
   CasePresence: 'cases',
   StaffNotifications: 'cases',
   Policies: 'policies',

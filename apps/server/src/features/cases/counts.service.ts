@@ -1,16 +1,23 @@
 import type { Deps } from '../../deps.ts';
 import type { StaffActor } from '../../infra/actor.ts';
-import { queueCounters, solvedSince, teamCounters } from './counts.queries.ts';
+import { queueCountsOf } from './counts.queries.ts';
 
-const RECENT_MS = 7 * 24 * 3_600_000;
+const DAY_MS = 24 * 3_600_000;
+/** The UI calls the count "Solved recently": the last 7 days. */
+export const SOLVED_WINDOW_DAYS = 7;
+
+/**
+ * The first UTC day (ISO date) of the "solved recently" window at `now`: the last 7 UTC days,
+ * today included, so the days from today - 6 on. Solves are counted per UTC day
+ * (case_solved_days), so the window is whole days: every day whose start (00:00 UTC) lies within
+ * the last 7 × 24 hours. At any moment it covers at least 6 and under 7 days of solves, never a
+ * solve older than 7 days (a rolling `now - 7 days` would need the cases themselves).
+ */
+export function solvedWindowStart(now: Date): string {
+  return new Date(now.getTime() - (SOLVED_WINDOW_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+}
 
 /** The sidebar's queue counts for this staff member, from counters, never a scan of cases. */
 export async function queueCounts(deps: Deps, actor: StaffActor) {
-  const since = new Date(deps.clock.now().getTime() - RECENT_MS);
-  const [counters, teams, solved] = await Promise.all([
-    queueCounters(deps.db, actor.workspaceId, actor.staffId),
-    teamCounters(deps.db, actor.workspaceId, actor.staffId),
-    solvedSince(deps.db, actor.workspaceId, since),
-  ]);
-  return { ...counters, solved_recently: solved, teams };
+  return queueCountsOf(deps.db, actor.workspaceId, actor.staffId, solvedWindowStart(deps.clock.now()));
 }

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, makeWorkspace, type World } from '../../../test/factories.ts';
+import { queueCounts } from './counts.service.ts';
 
 let t: TestContext;
 let w: World;
@@ -88,5 +90,34 @@ describe('queue counts', () => {
     const res = await call(t, other.agent, 'GET', '/api/v1/cases/counts');
     expect(res.body).toMatchObject({ mine: 0, unassigned: 0, all_open: 0, pending: 0, solved_recently: 0 });
     expect(res.body.teams.map((x: { id: string }) => x.id)).toEqual([other.team.id]);
+  });
+
+  it('are read in one statement (one round trip)', async () => {
+    const sent: string[] = [];
+    const pool = t.deps.pool as pg.Pool;
+    const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+    (pool as { connect: unknown }).connect = async () => {
+      const client = await connect();
+      const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+      (client as { query: unknown }).query = (...args: unknown[]) => {
+        const first = args[0];
+        sent.push(typeof first === 'string' ? first : String((first as { text?: string }).text));
+        return query(...args);
+      };
+      return client;
+    };
+    try {
+      const counts = await queueCounts(t.deps, {
+        kind: 'staff',
+        workspaceId: w.ws.id,
+        staffId: w.agent.id,
+        role: 'agent',
+        sessionId: 'test',
+      });
+      expect(counts.teams.map((x) => x.id)).toEqual([w.team.id]);
+    } finally {
+      (pool as { connect: unknown }).connect = connect;
+    }
+    expect(sent).toHaveLength(1);
   });
 });

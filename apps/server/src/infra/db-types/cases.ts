@@ -59,6 +59,13 @@ export interface Cases {
   workspace_id: string;
 }
 
+export interface CaseSolvedDays {
+  day: Timestamp;
+  n: number;
+  stripe: number;
+  workspace_id: string;
+}
+
 export interface EventChains {
   last_hash: Generated<Buffer>;
   last_seq: Generated<number>;
