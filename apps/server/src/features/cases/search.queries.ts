@@ -4,79 +4,63 @@ import { MARK_END, MARK_START } from './cases.rules.ts';
 
 export type SearchScope = { workspaceId: string; customerId?: string };
 
-/** A source with at most this many matches has them all ranked. */
-const SPARSE = 5000;
-/** A source with more (a common word) has only its newest this many ranked. */
-export const SEARCH_CANDIDATES = 300;
+/**
+ * How much a staff search reads, whatever its words (migration 20261123T1200_search_walk.sql):
+ * per source (subjects, message bodies) it tests the newest `window` rows and keeps their newest
+ * `keep` matches; only when that window holds fewer than `enough` does it add up to `older`
+ * matches from before it, out of the GIN index. A common word is answered from the last minutes
+ * of the desk, a rare one from its whole history; neither reads more than a few thousand rows.
+ */
+export const SEARCH_BOUNDS = { window: 10_000, keep: 200, enough: 50, older: 300 };
+export type SearchBounds = typeof SEARCH_BOUNDS;
+
+/** A customer searches their own newest cases, at most this many (with all their public messages). */
+const CUSTOMER_CASES = 1000;
+
+type Hit = { case_id: string; rank: number; matched_in: 'subject' | 'message'; headline: string };
 
 /**
  * Best match per case across subjects and messages, ranked; headlines are computed only for the
- * returned rows because ts_headline is the expensive part. The cost is bounded for common words:
- * a source (subjects, messages) with at most SPARSE matches has them all ranked (ts_rank_cd);
- * one with more yields only its newest SEARCH_CANDIDATES (cases by activity, messages by time,
- * walking an index backwards, which is quick precisely because matches are dense). Staff searches
- * never join messages to cases (only a customer's need the case's owner).
+ * returned rows because ts_headline is the expensive part.
  */
-export async function searchCases(db: Executor, scope: SearchScope, text: string, limit: number) {
-  const customer = scope.customerId ?? null;
-  // The query inline (not from a CTE), so the planner sees how common its words are and picks,
-  // per source, a backward walk of the time index (common words) or the GIN index (rare ones).
+export async function searchCases(
+  db: Executor,
+  scope: SearchScope,
+  text: string,
+  limit: number,
+  bounds: SearchBounds = SEARCH_BOUNDS,
+) {
   const q = sql`websearch_to_tsquery('english', ${text})`;
   const opts = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2`;
-  const result = await sql<{
-    case_id: string;
-    rank: number;
-    matched_in: 'subject' | 'message';
-    headline: string;
-  }>`
-    with subject_hits as materialized (
-      select c.id as case_id, c.search from cases c
-      where c.workspace_id = ${scope.workspaceId} and c.search @@ ${q}
-        and (${customer}::uuid is null or c.customer_id = ${customer}::uuid)
-      limit ${SPARSE + 1}
-    ),
-    subjects as (
-      select case_id, search from subject_hits where (select count(*) from subject_hits) <= ${SPARSE}
-      union all
-      (select c.id, c.search from cases c
-      where (select count(*) from subject_hits) > ${SPARSE}
-        and c.workspace_id = ${scope.workspaceId} and c.search @@ ${q}
-        and (${customer}::uuid is null or c.customer_id = ${customer}::uuid)
-      order by c.updated_at desc, c.id desc
-      limit ${SEARCH_CANDIDATES})
-    ),
-    body_hits as materialized (
-      select m.id, m.case_id, m.search from messages m
-      where m.workspace_id = ${scope.workspaceId} and m.search @@ ${q}
-        and (${customer}::uuid is null or (m.visibility = 'public' and exists (
-          select 1 from cases c where c.id = m.case_id and c.customer_id = ${customer}::uuid)))
-      limit ${SPARSE + 1}
-    ),
-    bodies as (
-      select id, case_id, search from body_hits where (select count(*) from body_hits) <= ${SPARSE}
-      union all
-      (select m.id, m.case_id, m.search from messages m
-      where (select count(*) from body_hits) > ${SPARSE}
-        and m.workspace_id = ${scope.workspaceId} and m.search @@ ${q}
-        and (${customer}::uuid is null or (m.visibility = 'public' and exists (
-          select 1 from cases c where c.id = m.case_id and c.customer_id = ${customer}::uuid)))
-      order by m.created_at desc, m.id desc
-      limit ${SEARCH_CANDIDATES})
-    ),
-    hits as (
-      select s.case_id, ts_rank_cd(s.search, ${q}) * 2 as rank, 'subject' as matched_in, null::uuid as message_id
-      from subjects s
-      union all
-      select b.case_id, ts_rank_cd(b.search, ${q}), 'message', b.id
-      from bodies b
-    ),
+  const hits = scope.customerId
+    ? customerHits(scope.workspaceId, scope.customerId, q)
+    : sql`select * from search_candidates(${scope.workspaceId}, ${q}, ${bounds.keep}, ${bounds.window},
+        ${bounds.enough}, ${bounds.older})`;
+  const result = await sql<Hit>`
+    with hits as (${hits}),
     best as (
-      select distinct on (case_id) case_id, rank, matched_in, message_id from hits order by case_id, rank desc
+      select distinct on (case_id) case_id, rank, message_id from hits order by case_id, rank desc
     ),
     top as (select * from best order by rank desc, case_id limit ${limit})
-    select top.case_id, top.rank::float8 as rank, top.matched_in,
+    select top.case_id, top.rank::float8 as rank,
+      case when top.message_id is null then 'subject' else 'message' end as matched_in,
       ts_headline('english', coalesce(m.body, c.subject), ${q}, ${opts}) as headline
     from top join cases c on c.id = top.case_id left join messages m on m.id = top.message_id
     order by top.rank desc, top.case_id`.execute(db);
   return result.rows;
 }
+
+/** A customer's hits: their own newest cases and those cases' public messages, all of them ranked. */
+const customerHits = (workspaceId: string, customerId: string, q: ReturnType<typeof sql>) => sql`
+  with mine as (
+    select c.id, c.search from cases c
+    where c.workspace_id = ${workspaceId} and c.customer_id = ${customerId}
+    order by c.updated_at desc, c.id desc
+    limit ${CUSTOMER_CASES}
+  )
+  select mine.id as case_id, null::uuid as message_id, ts_rank_cd(mine.search, ${q}) * 2 as rank
+  from mine where mine.search @@ ${q}
+  union all
+  select m.case_id, m.id, ts_rank_cd(m.search, ${q})
+  from mine join messages m on m.case_id = mine.id
+  where m.visibility = 'public' and m.search @@ ${q}`;
