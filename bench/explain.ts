@@ -23,14 +23,31 @@ export async function writeExplain(url: string, f: Fixtures, staffId: string, fi
   for (const q of searches) plans.push([`search "${q}"`, await searchSql(f.workspaceId, q)]);
   const c = await connect(url);
   const out: string[] = [];
+  // The search's candidates come from a SQL function, whose inner plan EXPLAIN does not show;
+  // auto_explain sends the plans of nested statements to this client as notices.
+  const nested: string[] = [];
+  c.on('notice', (n) => nested.push(n.message ?? ''));
+  await c.query(`load 'auto_explain'`);
+  for (const setting of [
+    'log_min_duration = 0',
+    'log_nested_statements = on',
+    'log_analyze = on',
+    'log_buffers = on',
+    'log_level = notice',
+  ])
+    await c.query(`set auto_explain.${setting}`);
   try {
     for (const [title, s] of plans) {
       await c.query({ text: s.sql, values: [...s.parameters] }); // once to warm the cache, as under load
+      nested.length = 0;
       const { rows } = await c.query({
         text: `explain (analyze, buffers, costs off) ${s.sql}`,
         values: [...s.parameters],
       });
-      out.push(`== ${title}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+      const inner = nested.filter((m) => m.includes('recent_bodies'));
+      out.push(
+        `== ${title}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n${inner.map((m) => `-- inside:\n${m}\n`).join('')}`,
+      );
     }
   } finally {
     await c.end();
