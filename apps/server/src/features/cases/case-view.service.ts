@@ -2,8 +2,8 @@ import type { CaseListQuery } from '@fairdesk/contract';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../infra/actor.ts';
 import { AppError, notFound } from '../../infra/errors.ts';
-import { caseSla } from '../sla/index.ts';
-import { listCaseAttachments } from './attachments.queries.ts';
+import { slaView } from '../sla/index.ts';
+import * as view from './case-view.queries.ts';
 import {
   presentAttachment,
   presentCaseSummary,
@@ -14,13 +14,16 @@ import {
 import * as q from './cases.queries.ts';
 import { decodeCursor, encodeCursor } from './cases.rules.ts';
 import { listCasesByDue } from './cases-due.service.ts';
-import { caseViewers } from './presence.service.ts';
+import { PRESENCE_FRESH_MS } from './presence.service.ts';
+
+const date = (iso: string) => new Date(iso);
+const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));
 
 /**
- * A case with its conversation, attachments and timeline, as this actor may see it. `justOpened`
- * is for the answer to the request that opened it: nobody can have it open yet and its service
- * levels are computed after commit, so those reads (and the attachments', when none were sent)
- * would only find nothing.
+ * A case with its conversation, attachments and timeline, as this actor may see it, read in one
+ * statement. `justOpened` is for the answer to the request that opened it: nobody can have it open
+ * yet and its service levels are computed after commit, so those reads (and the attachments', when
+ * none were sent) would only find nothing.
  */
 export async function getCase(
   deps: Deps,
@@ -28,28 +31,46 @@ export async function getCase(
   id: string,
   opts: { justOpened?: { withAttachments: boolean } } = {},
 ) {
-  const row = await q.findCaseSummary(deps.db, actor.workspaceId, id);
-  if (!row || (actor.kind === 'customer' && row.customer_id !== actor.customerId)) throw notFound('Case');
   const isCustomer = actor.kind === 'customer';
   const fresh = opts.justOpened;
-  const nothing = Promise.resolve([]);
-  const [messages, attachments, events, viewers, sla] = await Promise.all([
-    q.listMessages(deps.db, id, isCustomer),
-    fresh && !fresh.withAttachments ? nothing : listCaseAttachments(deps.db, id),
-    q.listTimeline(deps.db, actor.workspaceId, id),
-    fresh ? nothing : caseViewers(deps, actor, id),
-    isCustomer || fresh ? nothing : caseSla(deps, id),
-  ]);
-  const visibleAttachments = attachments.filter((a) => !isCustomer || a.visibility === 'public');
+  const now = deps.clock.now();
+  const row = await view.findCaseView(deps.db, {
+    workspaceId: actor.workspaceId,
+    caseId: id,
+    customerId: isCustomer ? actor.customerId : null,
+    withAttachments: !fresh || fresh.withAttachments,
+    // Customers see nobody; the others on the case are those seen lately, never oneself.
+    viewers:
+      !isCustomer && !fresh
+        ? { staffId: actor.staffId, since: new Date(now.getTime() - PRESENCE_FRESH_MS) }
+        : null,
+    withSla: !isCustomer && !fresh,
+  });
+  if (!row) throw notFound('Case');
+  const { messages, attachments, timeline, viewers, sla, ...summary } = row;
+  const visibleAttachments = attachments
+    .filter((a) => !isCustomer || a.visibility === 'public')
+    .map((a) => ({ ...a, created_at: date(a.created_at) }));
   return {
-    ...presentCaseSummary(row, actor.kind),
-    messages: messages.map((m) => presentMessage(m, visibleAttachments)),
+    ...presentCaseSummary(summary, actor.kind),
+    messages: messages.map((m) =>
+      presentMessage({ ...m, created_at: date(m.created_at) }, visibleAttachments),
+    ),
     attachments: visibleAttachments.map(presentAttachment),
-    timeline: events
+    timeline: timeline
+      .map((e) => ({ ...e, created_at: date(e.created_at) }))
       .filter((e) => !isCustomer || visibleToCustomer(e))
       .map((e) => presentEvent(e, actor.kind)),
-    viewers,
-    sla,
+    viewers: viewers.map((v) => ({ ...v, seen_at: date(v.seen_at).toISOString() })),
+    sla: slaView(
+      sla.map((r) => ({
+        target: r.target,
+        due_at: dateOrNull(r.due_at),
+        warn_at: dateOrNull(r.warn_at),
+        met_at: dateOrNull(r.met_at),
+      })),
+      now,
+    ),
   };
 }
 
@@ -84,11 +105,10 @@ export async function listCases(deps: Deps, actor: Actor, filters: CaseListQuery
   };
 }
 
-/** One message as just written, with its attachments. */
+/** One message as just written, with its attachments, read in one statement. */
 export async function getMessage(deps: Deps, caseId: string, messageId: string) {
-  const [m, attachments] = await Promise.all([
-    q.findMessage(deps.db, caseId, messageId),
-    q.listMessageAttachments(deps.db, messageId),
-  ]);
+  const m = await view.findMessageWithAttachments(deps.db, caseId, messageId);
+  if (!m) throw notFound('Message');
+  const attachments = m.attachments.map((a) => ({ ...a, created_at: date(a.created_at) }));
   return presentMessage(m, attachments);
 }

@@ -66,7 +66,7 @@ export const updateCaseRow = (db: Executor, id: string, patch: Updateable<DB['ca
     .execute();
 
 /** A case with the names a person reads beside its ids. */
-const baseSummary = (db: Executor) =>
+export const baseSummary = (db: Executor) =>
   db
     .selectFrom('cases as c')
     .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
@@ -105,10 +105,7 @@ const baseSummary = (db: Executor) =>
         order by s.due_at is null, s.due_at limit 1)`.as('sla_next'),
     ]);
 
-export type CaseSummaryRow = NonNullable<Awaited<ReturnType<typeof findCaseSummary>>>;
-
-export const findCaseSummary = (db: Executor, workspaceId: string, id: string) =>
-  baseSummary(db).where('c.workspace_id', '=', workspaceId).where('c.id', '=', id).executeTakeFirst();
+export type CaseSummaryRow = Awaited<ReturnType<typeof caseSummariesByIds>>[number];
 
 export type ListScope = { workspaceId: string; customerId?: string; staffId?: string };
 
@@ -172,72 +169,10 @@ function textMatch(q: string, publicOnly: boolean) {
   };
 }
 
-/** Messages with their authors' names. */
-const messagesWithAuthors = (db: Executor) =>
-  db
-    .selectFrom('messages as m')
-    .leftJoin('staff as s', 's.id', 'm.author_staff_id')
-    .leftJoin('customers as cu', 'cu.id', 'm.author_customer_id')
-    // Automatic messages (macros sent by automations) speak in the workspace's name.
-    .innerJoin('workspaces as w', 'w.id', 'm.workspace_id')
-    .select([
-      'm.id',
-      'm.visibility',
-      'm.author_kind',
-      'm.author_staff_id',
-      'm.author_customer_id',
-      's.name as staff_name',
-      'cu.name as customer_name',
-      'w.name as workspace_name',
-      'm.body',
-      'm.created_at',
-    ]);
-
-export const listMessages = (db: Executor, caseId: string, publicOnly: boolean) => {
-  let qb = messagesWithAuthors(db).where('m.case_id', '=', caseId);
-  if (publicOnly) qb = qb.where('m.visibility', '=', 'public');
-  return qb.orderBy('m.created_at').orderBy('m.id').limit(5000).execute();
-};
-
-export const listTimeline = (db: Executor, workspaceId: string, caseId: string) =>
-  db
-    .selectFrom('events as e')
-    .leftJoin('staff as s', (j) => j.onRef('s.id', '=', 'e.actor_id').on('e.actor_kind', '=', 'staff'))
-    .leftJoin('customers as cu', (j) =>
-      j.onRef('cu.id', '=', 'e.actor_id').on('e.actor_kind', '=', 'customer'),
-    )
-    // Events are chained (given their seq) after commit; the timeline shows them at once, in
-    // write order, under their row id.
-    .select([
-      'e.id as seq',
-      'e.type',
-      'e.actor_kind',
-      'e.actor_id',
-      's.name as staff_name',
-      'cu.name as customer_name',
-      'e.data',
-      'e.created_at',
-    ])
-    .where('e.case_id', '=', caseId)
-    .where('e.workspace_id', '=', workspaceId)
-    .orderBy('e.id')
-    .limit(5000)
-    .execute();
-
 export const findCaseSummaries = (db: Executor, workspaceId: string, ids: string[]) =>
   ids.length === 0
     ? Promise.resolve([])
     : baseSummary(db).where('c.workspace_id', '=', workspaceId).where('c.id', 'in', ids).execute();
-
-export const findMessage = (db: Executor, caseId: string, id: string) =>
-  messagesWithAuthors(db).where('m.case_id', '=', caseId).where('m.id', '=', id).executeTakeFirstOrThrow();
-
-export const listMessageAttachments = (db: Executor, messageId: string) =>
-  db
-    .selectFrom('attachments')
-    .select(['id', 'filename', 'content_type', 'size_bytes', 'message_id', 'created_at'])
-    .where('message_id', '=', messageId)
-    .execute();
 
 /** A customer's cases, locked in id order (the order every bulk writer of cases takes). */
 export const lockCasesOfCustomer = (db: Executor, workspaceId: string, customerId: string) =>

@@ -21,6 +21,7 @@ export {
   fireSlaTimers,
   type RaisePriority,
   recomputeCaseSla,
+  slaView,
   sweepSla,
 } from './sla.service.ts';
 export { slaPoliciesRoutes } from './sla-policies.routes.ts';

@@ -121,10 +121,16 @@ export type CaseSlaView = { target: SlaTarget; due_at: string | null; state: Tar
 /** A case's targets as shown with the case; the state is judged now, not when last stored. */
 export async function caseSla(deps: Deps, caseId: string): Promise<CaseSlaView[]> {
   const now = deps.clock.now();
-  const rows = await q.caseRows(deps.db, caseId);
-  return rows.map((r) => ({
+  return slaView(await q.caseRows(deps.db, caseId), now);
+}
+
+/** The same from stored rows read by someone else (the case view reads them with the case). */
+export const slaView = (
+  rows: Pick<TargetRow, 'target' | 'due_at' | 'warn_at' | 'met_at'>[],
+  now: Date,
+): CaseSlaView[] =>
+  rows.map((r) => ({
     target: r.target,
     due_at: r.due_at?.toISOString() ?? null,
     state: stateAt(r, now),
   }));
-}

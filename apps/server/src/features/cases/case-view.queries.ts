@@ -1,0 +1,137 @@
+import type { PresenceState, SlaTarget } from '@fairdesk/contract';
+import { sql } from 'kysely';
+import type { Executor } from '../../infra/db.ts';
+import { baseSummary } from './cases.queries.ts';
+
+// The case view is one statement: the summary row with its conversation, files, timeline, viewers
+// and service levels as json arrays beside it. Seven short statements cost more in round trips
+// (socket writes, the pool, PostgreSQL's per-statement work) than in reading (docs/performance.md).
+// Inside json, timestamps are ISO strings; the service turns them back into Dates.
+
+type Iso = string;
+
+export type MessageJson = {
+  id: string;
+  visibility: 'public' | 'internal';
+  author_kind: 'staff' | 'customer' | 'system';
+  author_staff_id: string | null;
+  author_customer_id: string | null;
+  staff_name: string | null;
+  customer_name: string | null;
+  workspace_name: string;
+  body: string;
+  created_at: Iso;
+};
+
+export type AttachmentJson = {
+  id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  message_id: string | null;
+  created_at: Iso;
+  visibility: 'public' | 'internal' | null;
+};
+
+export type EventJson = {
+  seq: number;
+  type: string;
+  actor_kind: 'staff' | 'customer' | 'system';
+  actor_id: string | null;
+  staff_name: string | null;
+  customer_name: string | null;
+  data: unknown;
+  created_at: Iso;
+};
+
+export type ViewerJson = { id: string; name: string; state: PresenceState; seen_at: Iso };
+export type SlaJson = { target: SlaTarget; due_at: Iso | null; warn_at: Iso | null; met_at: Iso | null };
+
+/** Messages with their authors' names; automatic ones speak in the workspace's name. */
+const messagesSql = (where: ReturnType<typeof sql>) => sql`
+  select m.id, m.visibility, m.author_kind, m.author_staff_id, m.author_customer_id,
+    s.name as staff_name, cu.name as customer_name, w.name as workspace_name, m.body, m.created_at
+  from messages m
+  left join staff s on s.id = m.author_staff_id
+  left join customers cu on cu.id = m.author_customer_id
+  join workspaces w on w.id = m.workspace_id
+  where ${where}`;
+
+const messagesOfCase = (publicOnly: boolean) =>
+  sql<MessageJson[]>`(select coalesce(json_agg(x order by x.created_at, x.id), '[]') from (
+    ${messagesSql(publicOnly ? sql`m.case_id = c.id and m.visibility = 'public'` : sql`m.case_id = c.id`)}
+    order by m.created_at, m.id limit 5000) x)`;
+
+const attachmentsOfCase = sql<
+  AttachmentJson[]
+>`(select coalesce(json_agg(x order by x.created_at), '[]') from (
+    select a.id, a.filename, a.content_type, a.size_bytes, a.message_id, a.created_at, m.visibility
+    from attachments a left join messages m on m.id = a.message_id
+    where a.case_id = c.id order by a.created_at limit 1000) x)`;
+
+// Events are chained (given their seq) after commit; the timeline shows them at once, in write
+// order, under their row id.
+const timelineOfCase = sql<EventJson[]>`(select coalesce(json_agg(x order by x.seq), '[]') from (
+    select e.id as seq, e.type, e.actor_kind, e.actor_id, s.name as staff_name, cu.name as customer_name,
+      e.data, e.created_at
+    from events e
+    left join staff s on s.id = e.actor_id and e.actor_kind = 'staff'
+    left join customers cu on cu.id = e.actor_id and e.actor_kind = 'customer'
+    where e.case_id = c.id and e.workspace_id = c.workspace_id
+    order by e.id limit 5000) x)`;
+
+/** The other active staff seen on the case since `since` (presence.queries.ts listViewers). */
+const viewersOfCase = (staffId: string, since: Date) =>
+  sql<ViewerJson[]>`(select coalesce(json_agg(x order by x.name, x.id), '[]') from (
+    select s.id, s.name, p.state, p.seen_at
+    from case_presence p join staff s on s.id = p.staff_id
+    where p.workspace_id = c.workspace_id and p.case_id = c.id and p.staff_id <> ${staffId}
+      and p.seen_at > ${since} and s.active = true
+    order by s.name, s.id limit 50) x)`;
+
+/** The case's stored targets (features/sla caseRows), what its view needs to judge their state now. */
+const slaOfCase = sql<SlaJson[]>`(select coalesce(json_agg(x order by x.target), '[]') from (
+    select target, due_at, warn_at, met_at from case_sla where case_id = c.id) x)`;
+
+/** An empty list where this view shows nothing (a customer's, or the answer to opening a case). */
+const none = <T>() => sql<T[]>`'[]'::json`;
+
+export type CaseViewShape = {
+  workspaceId: string;
+  caseId: string;
+  /** A customer's view: only their own case, only its public messages. */
+  customerId: string | null;
+  withAttachments: boolean;
+  /** Staff looking at the case now: who else is on it. */
+  viewers: { staffId: string; since: Date } | null;
+  withSla: boolean;
+};
+
+/** The case summary with everything its view shows, in one statement; undefined when not theirs. */
+export const findCaseView = (db: Executor, v: CaseViewShape) =>
+  baseSummary(db)
+    .select(messagesOfCase(v.customerId !== null).as('messages'))
+    .select(timelineOfCase.as('timeline'))
+    .select((v.withAttachments ? attachmentsOfCase : none<AttachmentJson>()).as('attachments'))
+    .select(
+      (v.viewers ? viewersOfCase(v.viewers.staffId, v.viewers.since) : none<ViewerJson>()).as('viewers'),
+    )
+    .select((v.withSla ? slaOfCase : none<SlaJson>()).as('sla'))
+    .where('c.workspace_id', '=', v.workspaceId)
+    .where('c.id', '=', v.caseId)
+    .$if(v.customerId !== null, (qb) => qb.where('c.customer_id', '=', v.customerId as string))
+    .executeTakeFirst();
+
+/** One message of a case with its author and its attachments, in one statement. */
+export const findMessageWithAttachments = (db: Executor, caseId: string, messageId: string) =>
+  sql<
+    Omit<MessageJson, 'created_at'> & {
+      created_at: Date;
+      attachments: Omit<AttachmentJson, 'visibility'>[];
+    }
+  >`select x.*, (select coalesce(json_agg(y order by y.created_at, y.id), '[]') from (
+      select a.id, a.filename, a.content_type, a.size_bytes, a.message_id, a.created_at
+      from attachments a where a.message_id = x.id) y) as attachments
+    from (${messagesSql(sql`m.case_id = ${caseId} and m.id = ${messageId}`)}) x`
+    .execute(db)
+    .then((r) => r.rows[0]);
