@@ -1,4 +1,4 @@
-import { createEmitter, type Subscriber, type Subscribers } from './infra/emit.ts';
+import { createEmitter, createEventRecorder, type Subscriber, type Subscribers } from './infra/emit.ts';
 
 /**
  * Every event type Fairdesk records. The events table is the case timeline and the audit trail;
@@ -109,3 +109,13 @@ export const emit = append as (
     { type: EventType; case_id?: string | null; data?: Record<string, unknown> }[],
   ]
 ) => Promise<void>;
+
+const record = createEventRecorder(SUBSCRIBERS);
+
+/** What emit would send, for a writer that records its events inside its own statement. */
+export const recordEvents = record as (
+  ...args: [
+    Parameters<typeof record>[0],
+    { type: EventType; case_id?: string | null; data?: Record<string, unknown> }[],
+  ]
+) => ReturnType<typeof record>;

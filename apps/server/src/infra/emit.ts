@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from './db.ts';
 import { encodeMessage, REALTIME_CHANNEL, summariseData } from './realtime.ts';
 
@@ -27,17 +27,20 @@ export type Emit = (
 /** The job that seals a workspace's committed events into its hash chain (audit feature). */
 export const SEAL_JOB = 'events.seal';
 
+/** The arguments of `record_events` for a batch of events (JSON texts, as sent). */
+export type EventRecord = { workspaceId: string; at: Date; items: string; notes: string[]; jobs: string };
+export type RecordEvents = (
+  ctx: { workspaceId: string; actor: EventActor; at: Date },
+  events: EventRow[],
+) => EventRecord;
+
 /**
- * Events are rows: emit inserts them in the caller's transaction, so a change and its record
- * commit together, and enqueues the jobs that subscribe to them. They are written unsealed (no seq
- * or hash, nothing locked but the new rows); the `events.seal` job (and audit verification) chain
- * them afterwards, in commit-visible order. It also NOTIFYs a summary of each to the app processes
- * (delivered at commit), which pass it on to browsers over server-sent events. All of it is one
- * statement (the SQL function `record_events`), one round trip.
+ * What emit sends for these events: the rows, a NOTIFY summary of each, and the subscribers' jobs
+ * (`when` and `perCase` applied). For a writer that folds the call into its own statement
+ * (`recordEventsCall`), e.g. a new case with its message: one round trip instead of two.
  */
-export function createEmitter(subscribers: Subscribers): Emit {
-  return async (trx, ctx, events) => {
-    if (events.length === 0) return;
+export function createEventRecorder(subscribers: Subscribers): RecordEvents {
+  return (ctx, events) => {
     const items = events.map((e) => ({
       type: e.type,
       case_id: e.case_id ?? null,
@@ -75,8 +78,40 @@ export function createEmitter(subscribers: Subscribers): Emit {
         });
       }
     }
-    await sql`select record_events(${ctx.workspaceId}::uuid, ${JSON.stringify(items)}::jsonb, ${ctx.at}, ${REALTIME_CHANNEL}, ${notes}::text[], ${JSON.stringify(jobs)}::jsonb)`.execute(
-      trx,
-    );
+    return {
+      workspaceId: ctx.workspaceId,
+      at: ctx.at,
+      items: JSON.stringify(items),
+      notes,
+      jobs: JSON.stringify(jobs),
+    };
+  };
+}
+
+/**
+ * The `record_events(...)` call for a record, as an expression to select in the writer's own
+ * statement (it runs once per row the statement yields: select it from a one-row result). `patch`
+ * replaces the items' or jobs' JSON with an expression over it, for values only the statement
+ * knows (a new case's number).
+ */
+export const recordEventsCall = (
+  r: EventRecord,
+  patch: { items?: RawBuilder<unknown>; jobs?: RawBuilder<unknown> } = {},
+) =>
+  sql<void>`record_events(${r.workspaceId}::uuid, ${patch.items ?? sql`${r.items}::jsonb`}, ${r.at}, ${REALTIME_CHANNEL}, ${r.notes}::text[], ${patch.jobs ?? sql`${r.jobs}::jsonb`})`;
+
+/**
+ * Events are rows: emit inserts them in the caller's transaction, so a change and its record
+ * commit together, and enqueues the jobs that subscribe to them. They are written unsealed (no seq
+ * or hash, nothing locked but the new rows); the `events.seal` job (and audit verification) chain
+ * them afterwards, in commit-visible order. It also NOTIFYs a summary of each to the app processes
+ * (delivered at commit), which pass it on to browsers over server-sent events. All of it is one
+ * statement (the SQL function `record_events`), one round trip.
+ */
+export function createEmitter(subscribers: Subscribers): Emit {
+  const record = createEventRecorder(subscribers);
+  return async (trx, ctx, events) => {
+    if (events.length === 0) return;
+    await sql`select ${recordEventsCall(record(ctx, events))}`.execute(trx);
   };
 }

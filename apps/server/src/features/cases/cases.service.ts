@@ -1,16 +1,25 @@
-import type { CaseCreate, CaseStatus, CaseUpdate } from '@fairdesk/contract';
+import type { CaseCreate, CaseUpdate } from '@fairdesk/contract';
 import type { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { type EventType, emit } from '../../events.ts';
+import { emit } from '../../events.ts';
 import { type Actor, actorRef, type SystemActor } from '../../infra/actor.ts';
 import { changedFields } from '../../infra/changes.ts';
 import type { Executor } from '../../infra/db.ts';
-import { AppError, notFound } from '../../infra/errors.ts';
+import { AppError } from '../../infra/errors.ts';
 import { findOrCreateCustomerByEmail, getCustomerInWorkspace } from '../customers/index.ts';
 import { assertStaffInWorkspace, assertTeamInWorkspace } from '../staff/index.ts';
-import { linkAttachments } from './attachments.queries.ts';
+import { findCaseForMessage } from './case-write.queries.ts';
+import {
+  caseChanged,
+  caseFor,
+  linkUploads,
+  type MessageInput,
+  messageAuthor,
+  writeMessageOn,
+  writeOpenedCase,
+} from './case-write.service.ts';
 import * as q from './cases.queries.ts';
-import { canTransition, statusAfterMessage, statusStamps } from './cases.rules.ts';
+import { canTransition, statusStamps } from './cases.rules.ts';
 
 type CaseCreateInput = z.output<typeof CaseCreate>;
 type CaseUpdateInput = z.output<typeof CaseUpdate>;
@@ -25,17 +34,22 @@ const STAFF_ONLY_FIELDS = [
   'assignee_id',
 ] as const;
 
-async function resolveCustomer(deps: Deps, trx: Executor, actor: Actor, input: CaseCreateInput) {
-  if (actor.kind === 'customer') return getCustomerInWorkspace(trx, actor.workspaceId, actor.customerId);
-  if (input.customer_id) return getCustomerInWorkspace(trx, actor.workspaceId, input.customer_id);
-  if (input.customer)
-    return findOrCreateCustomerByEmail(deps, trx, actor.workspaceId, input.customer, actorRef(actor));
-  throw new AppError('invalid', 'Say who the case is for: customer_id or customer {email, name}', {
-    reason: 'customer_required',
-  });
+/** The customer a case is for, when no write is needed to know it. */
+function customerIdOf(actor: Actor, input: CaseCreateInput): string | undefined {
+  if (actor.kind === 'customer') return actor.customerId;
+  return input.customer_id;
 }
 
-/** Opens a case with its first message, as a customer in the portal or staff on their behalf. */
+const customerRequired = () =>
+  new AppError('invalid', 'Say who the case is for: customer_id or customer {email, name}', {
+    reason: 'customer_required',
+  });
+
+/**
+ * Opens a case with its first message, as a customer in the portal or staff on their behalf. The
+ * common case (a known customer, no uploads) is one statement and needs no transaction; a customer
+ * given by address (who may have to be created) or uploads (a refused one undoes the case) take one.
+ */
 export async function openCase(deps: Deps, actor: Actor, input: CaseCreateInput) {
   if (actor.kind === 'customer') {
     const extra = STAFF_ONLY_FIELDS.filter((f) => input[f] !== undefined);
@@ -45,48 +59,41 @@ export async function openCase(deps: Deps, actor: Actor, input: CaseCreateInput)
       });
     }
   }
+  const known = customerIdOf(actor, input);
+  const attachmentIds = input.attachment_ids ?? [];
+  if (known && attachmentIds.length === 0) return openCaseFor(deps, deps.db, actor, input, known);
+  if (!known && !input.customer) throw customerRequired();
   return deps.db.transaction().execute(async (trx) => {
-    const at = deps.clock.now();
-    const customer = await resolveCustomer(deps, trx, actor, input);
-    if (input.team_id) await assertTeamInWorkspace(trx, actor.workspaceId, input.team_id);
-    if (input.assignee_id) await assertStaffInWorkspace(trx, actor.workspaceId, input.assignee_id);
-    // The case number is taken by the insert itself (the workspace's sequence; no lock held).
-    const created = await q.insertCase(trx, {
-      workspace_id: actor.workspaceId,
-      subject: input.subject,
-      priority: input.priority ?? 'normal',
-      channel: actor.kind === 'customer' ? 'portal' : (input.channel ?? 'api'),
-      customer_id: customer.id,
-      organisation_id: customer.organisation_id,
-      team_id: input.team_id ?? null,
-      assignee_id: input.assignee_id ?? null,
-      tags: input.tags ?? [],
-      message_count: 1,
-      last_message_at: at,
-      created_at: at,
-    });
-    const messageId = await writeMessage(trx, actor, created.id, {
-      body: input.body,
-      visibility: 'public',
-      attachment_ids: input.attachment_ids ?? [],
-      at,
-      // The first message of a case opened by staff is the customer's request, told on their behalf.
-      onBehalfOf: actor.kind === 'staff' ? customer.id : null,
-    });
-    await emit(trx, { workspaceId: actor.workspaceId, actor: actorRef(actor), at }, [
-      {
-        type: 'case.created',
-        case_id: created.id,
-        data: {
-          number: created.number,
-          subject: input.subject,
-          channel: actor.kind === 'customer' ? 'portal' : (input.channel ?? 'api'),
-          customer_id: customer.id,
-        },
-      },
-      { type: 'message.added', case_id: created.id, data: { message_id: messageId, visibility: 'public' } },
-    ]);
-    return created;
+    const customerId =
+      known ??
+      (await findOrCreateCustomerByEmail(deps, trx, actor.workspaceId, input.customer!, actorRef(actor))).id;
+    return openCaseFor(deps, trx, actor, input, customerId);
+  });
+}
+
+async function openCaseFor(
+  deps: Deps,
+  db: Executor,
+  actor: Actor,
+  input: CaseCreateInput,
+  customerId: string,
+) {
+  // Checked in this order, as the answer names the first problem; the customer is checked by the
+  // write itself when nothing else needs checking.
+  if (input.team_id || input.assignee_id) await getCustomerInWorkspace(db, actor.workspaceId, customerId);
+  if (input.team_id) await assertTeamInWorkspace(db, actor.workspaceId, input.team_id);
+  if (input.assignee_id) await assertStaffInWorkspace(db, actor.workspaceId, input.assignee_id);
+  // The case number is taken by the insert itself (the workspace's sequence; no lock held).
+  return writeOpenedCase(deps, db, actor, {
+    customerId,
+    subject: input.subject,
+    body: input.body,
+    priority: input.priority ?? 'normal',
+    channel: actor.kind === 'customer' ? 'portal' : (input.channel ?? 'api'),
+    team_id: input.team_id ?? null,
+    assignee_id: input.assignee_id ?? null,
+    tags: input.tags ?? [],
+    attachment_ids: input.attachment_ids ?? [],
   });
 }
 
@@ -103,48 +110,22 @@ export async function writeMessage(
     onBehalfOf?: string | null;
   },
 ) {
-  const asCustomer = actor.kind === 'customer' || Boolean(m.onBehalfOf);
   const { id } = await q.insertMessage(trx, {
     workspace_id: actor.workspaceId,
     case_id: caseId,
     visibility: m.visibility,
-    author_kind: asCustomer ? 'customer' : actor.kind,
-    author_staff_id: asCustomer ? null : actor.kind === 'staff' ? actor.staffId : null,
-    author_customer_id: actor.kind === 'customer' ? actor.customerId : (m.onBehalfOf ?? null),
+    ...messageAuthor(actor, m.onBehalfOf),
     body: m.body,
     created_at: m.at,
   });
-  // The system writes text only (macros sent by automations); it never uploads.
-  if (actor.kind === 'system') return id;
-  const uploaderId = actor.kind === 'staff' ? actor.staffId : actor.customerId;
-  const linked = await linkAttachments(trx, {
-    workspaceId: actor.workspaceId,
-    caseId,
-    messageId: id,
-    ids: m.attachment_ids,
-    uploaderId,
-  });
-  if (linked !== new Set(m.attachment_ids).size) {
-    throw new AppError('invalid', 'Some attachments are unknown, already used, or uploaded by someone else', {
-      reason: 'unknown_attachment',
-    });
-  }
+  await linkUploads(trx, actor, caseId, id, m.attachment_ids);
   return id;
 }
 
 /** Loads a case for a write, locked; a customer only ever reaches their own. */
 export async function lockCaseFor(trx: Executor, actor: Actor | SystemActor, id: string) {
-  const row = await q.lockCase(trx, actor.workspaceId, id);
-  if (!row || (actor.kind === 'customer' && row.customer_id !== actor.customerId)) throw notFound('Case');
-  return row;
+  return caseFor(actor, await q.lockCase(trx, actor.workspaceId, id));
 }
-
-/** Optimistic concurrency: the writer saw an older version; the UI shows what changed first. */
-const caseChanged = (seen: number, current: number) =>
-  new AppError('conflict', `The case changed since version ${seen}; it is now at ${current}`, {
-    reason: 'case_changed',
-    details: { version: current },
-  });
 
 export async function updateCase(deps: Deps, actor: Actor | SystemActor, id: string, input: CaseUpdateInput) {
   return deps.db.transaction().execute((trx) => updateCaseIn(deps, trx, actor, id, input));
@@ -193,13 +174,29 @@ export async function updateCaseIn(
   return row;
 }
 
-/** Adds a public reply or an internal note; replies move the status as the rules say. */
-export async function addMessage(
-  deps: Deps,
-  actor: Actor,
-  caseId: string,
-  input: { body: string; visibility: 'public' | 'internal'; attachment_ids: string[]; version?: number },
-) {
+function assertMayWrite(actor: Actor | SystemActor, input: MessageInput) {
+  if (actor.kind === 'customer' && input.visibility === 'internal') {
+    throw new AppError('forbidden', 'Customers cannot write internal notes', {
+      reason: 'internal_note_staff_only',
+    });
+  }
+}
+
+/**
+ * Adds a public reply or an internal note; replies move the status as the rules say. Without
+ * uploads it needs no transaction: it reads the case, decides, and writes everything in one
+ * statement that applies only if the case is still at the version read. If someone changed the
+ * case in between, it queues for the case's row lock like any writer: on a busy case that is
+ * cheaper than reading and trying again. With uploads it takes a transaction from the start, as a
+ * refused upload must undo the message.
+ */
+export async function addMessage(deps: Deps, actor: Actor, caseId: string, input: MessageInput) {
+  if (input.attachment_ids.length === 0) {
+    assertMayWrite(actor, input);
+    const row = caseFor(actor, await findCaseForMessage(deps.db, actor.workspaceId, caseId));
+    const messageId = await writeMessageOn(deps, deps.db, actor, row, input, {});
+    if (messageId) return messageId;
+  }
   return deps.db.transaction().execute((trx) => addMessageIn(deps, trx, actor, caseId, input));
 }
 
@@ -213,50 +210,14 @@ export async function addMessageIn(
   trx: Executor,
   actor: Actor | SystemActor,
   caseId: string,
-  input: { body: string; visibility: 'public' | 'internal'; attachment_ids: string[]; version?: number },
+  input: MessageInput,
   opts: { eventData?: Record<string, unknown> } = {},
 ) {
-  const { version, ...message } = input;
-  if (actor.kind === 'customer' && input.visibility === 'internal') {
-    throw new AppError('forbidden', 'Customers cannot write internal notes', {
-      reason: 'internal_note_staff_only',
-    });
-  }
+  assertMayWrite(actor, input);
   const row = await lockCaseFor(trx, actor, caseId);
-  if (version !== undefined && version !== row.version) throw caseChanged(version, row.version);
-  if (row.status === 'closed' && input.visibility === 'public') {
-    throw new AppError('conflict', 'This case is closed; open a new case instead', {
-      reason: 'case_closed',
-    });
-  }
-  const at = deps.clock.now();
-  const messageId = await writeMessage(trx, actor, caseId, { ...message, at });
-  const status: CaseStatus = statusAfterMessage(row.status, {
-    author: actor.kind === 'customer' ? 'customer' : 'staff',
-    visibility: input.visibility,
-  });
-  const firstResponse = actor.kind === 'staff' && input.visibility === 'public' && !row.first_response_at;
-  await q.updateCaseRow(trx, caseId, {
-    message_count: row.message_count + 1,
-    last_message_at: at,
-    updated_at: at,
-    ...(status !== row.status ? { status, ...statusStamps(row.status, status, at) } : {}),
-    ...(firstResponse ? { first_response_at: at } : {}),
-  });
-  const events: { type: EventType; case_id: string; data: Record<string, unknown> }[] = [
-    {
-      type: 'message.added',
-      case_id: caseId,
-      data: { ...opts.eventData, message_id: messageId, visibility: input.visibility },
-    },
-  ];
-  if (status !== row.status) {
-    events.push({
-      type: 'case.updated',
-      case_id: caseId,
-      data: { ...opts.eventData, changes: { status: [row.status, status] }, cause: 'message' },
-    });
-  }
-  await emit(trx, { workspaceId: actor.workspaceId, actor: actorRef(actor), at }, events);
+  const messageId = await writeMessageOn(deps, trx, actor, row, input, opts);
+  // The row is locked: its version cannot have moved.
+  if (!messageId) throw new Error(`case ${caseId} changed under its row lock`);
+  await linkUploads(trx, actor, caseId, messageId, input.attachment_ids);
   return messageId;
 }

@@ -1,0 +1,149 @@
+import type { CasePriority } from '@fairdesk/contract';
+import { type RawBuilder, sql, type Updateable } from 'kysely';
+import type { DB, Executor } from '../../infra/db.ts';
+import type { CaseChannel } from '../../infra/db.types.ts';
+import { type EventRecord, recordEventsCall } from '../../infra/emit.ts';
+
+// The write path in as few round trips as the rules allow (docs/decisions.md, 2026-11-24): each
+// statement costs the app and PostgreSQL CPU whatever it does. Ids are made by the app
+// (`randomUUID`), so the events can name the new rows before they exist.
+
+/**
+ * Sets `data.number` of the `case.created` entries of a JSON array (events at `type`, jobs at
+ * `payload.event`): the case number is taken by the insert, in the same statement as the events.
+ */
+const withCaseNumber = (json: string, typePath: string[], numberPath: string[], number: RawBuilder<number>) =>
+  sql<unknown>`(select coalesce(jsonb_agg(case when x #>> ${typePath}::text[] = 'case.created'
+      then jsonb_set(x, ${numberPath}::text[], to_jsonb(${number})) else x end order by n), '[]')
+    from jsonb_array_elements(${json}::jsonb) with ordinality as t(x, n))`;
+
+/**
+ * Opens a case in one statement: checks the customer is the workspace's, inserts the case (taking
+ * the workspace's next number) and its first message, and records the events (record_events: rows,
+ * NOTIFYs, jobs). No row when the customer is not the workspace's: nothing is written and no number
+ * is taken. The first message is the customer's request, also when staff open the case on their
+ * behalf.
+ */
+export const insertCaseWithMessage = (
+  db: Executor,
+  c: {
+    id: string;
+    workspace_id: string;
+    subject: string;
+    priority: CasePriority;
+    channel: CaseChannel;
+    customer_id: string;
+    team_id: string | null;
+    assignee_id: string | null;
+    tags: string[];
+    at: Date;
+    message: { id: string; body: string };
+    events: EventRecord;
+  },
+) => {
+  const number = sql<number>`c.number`;
+  return sql<{ id: string; number: number }>`with cu as (
+      select id, organisation_id from customers where workspace_id = ${c.workspace_id} and id = ${c.customer_id}
+    ), c as (
+      insert into cases (id, workspace_id, number, subject, status, priority, channel, customer_id,
+        organisation_id, team_id, assignee_id, tags, message_count, last_message_at, created_at, updated_at)
+      select ${c.id}::uuid, ${c.workspace_id}::uuid, take_case_number(${c.workspace_id}::uuid), ${c.subject},
+        'new', ${c.priority}::case_priority, ${c.channel}::case_channel, cu.id, cu.organisation_id,
+        ${c.team_id}::uuid, ${c.assignee_id}::uuid, ${c.tags}::text[], 1, ${c.at}::timestamptz,
+        ${c.at}::timestamptz, ${c.at}::timestamptz
+      from cu
+      returning id, number
+    ), m as (
+      insert into messages (id, workspace_id, case_id, visibility, author_kind, author_customer_id, body, created_at)
+      select ${c.message.id}::uuid, ${c.workspace_id}::uuid, c.id, 'public', 'customer', ${c.customer_id}::uuid,
+        ${c.message.body}, ${c.at}::timestamptz
+      from c
+      returning id
+    )
+    select c.id, c.number, ${recordEventsCall(c.events, {
+      items: withCaseNumber(c.events.items, ['type'], ['data', 'number'], number),
+      jobs: withCaseNumber(c.events.jobs, ['payload', 'event'], ['payload', 'data', 'number'], number),
+    })} as recorded
+    from c cross join m`
+    .execute(db)
+    .then((r) => r.rows[0]);
+};
+
+/** What a message's write decides on, read without a lock (`insertMessageUpdatingCase` checks the version). */
+export const findCaseForMessage = (db: Executor, workspaceId: string, id: string) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'customer_id', 'status', 'version', 'message_count', 'first_response_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/**
+ * A message, the case's new state and the events, in one statement, provided the case is still at
+ * the version the writer read (and decided on). Returns the message id, or nothing when someone
+ * changed the case in between; the update waits for a concurrent writer's row lock and then sees
+ * its version, so the check cannot miss a change.
+ */
+export const insertMessageUpdatingCase = (
+  db: Executor,
+  w: {
+    workspace_id: string;
+    case_id: string;
+    version: number;
+    patch: Updateable<DB['cases']>;
+    message: {
+      id: string;
+      visibility: 'public' | 'internal';
+      author_kind: 'staff' | 'customer' | 'system';
+      author_staff_id: string | null;
+      author_customer_id: string | null;
+      body: string;
+      created_at: Date;
+    };
+    events: EventRecord;
+  },
+) =>
+  db
+    .with('c', (qc) =>
+      qc
+        .updateTable('cases')
+        .set((eb) => ({ ...w.patch, version: eb('version', '+', 1) }))
+        .where('workspace_id', '=', w.workspace_id)
+        .where('id', '=', w.case_id)
+        .where('version', '=', w.version)
+        .returning('id'),
+    )
+    .with('m', (qc) =>
+      qc
+        .insertInto('messages')
+        .columns([
+          'id',
+          'workspace_id',
+          'case_id',
+          'visibility',
+          'author_kind',
+          'author_staff_id',
+          'author_customer_id',
+          'body',
+          'created_at',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('c')
+            .select([
+              sql<string>`${w.message.id}::uuid`.as('id'),
+              sql<string>`${w.workspace_id}::uuid`.as('workspace_id'),
+              'c.id as case_id',
+              sql<string>`${w.message.visibility}::message_visibility`.as('visibility'),
+              sql<string>`${w.message.author_kind}::party_kind`.as('author_kind'),
+              sql<string | null>`${w.message.author_staff_id}::uuid`.as('author_staff_id'),
+              sql<string | null>`${w.message.author_customer_id}::uuid`.as('author_customer_id'),
+              sql<string>`${w.message.body}`.as('body'),
+              sql<Date>`${w.message.created_at}::timestamptz`.as('created_at'),
+            ]),
+        )
+        .returning('id'),
+    )
+    .selectFrom('m')
+    .select(['m.id', recordEventsCall(w.events).as('recorded')])
+    .executeTakeFirst();

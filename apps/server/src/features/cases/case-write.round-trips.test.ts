@@ -1,0 +1,95 @@
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../../../test/app.ts';
+import { makeWorkspace, type World } from '../../../test/factories.ts';
+import type { CustomerActor, StaffActor } from '../../infra/actor.ts';
+import { addMessage, openCase } from './cases.service.ts';
+
+// Every statement is a round trip that costs the app and PostgreSQL CPU (docs/performance.md):
+// these tests pin how many a new case and a reply send, so a regression is seen.
+
+let t: TestContext;
+let w: World;
+let sent: string[] | null = null;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  w = await makeWorkspace(t);
+  // Records the text of every statement sent through the pool while `sent` is set.
+  const pool = t.deps.pool as pg.Pool;
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const seen = new WeakSet<pg.PoolClient>();
+  (pool as { connect: unknown }).connect = async () => {
+    const client = await connect();
+    if (!seen.has(client)) {
+      seen.add(client);
+      const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+      (client as { query: unknown }).query = (...args: unknown[]) => {
+        const first = args[0];
+        const text = typeof first === 'string' ? first : (first as { text?: string })?.text;
+        sent?.push(String(text).replace(/\s+/g, ' ').slice(0, 160));
+        return query(...args);
+      };
+    }
+    return client;
+  };
+});
+afterAll(() => t.close());
+
+async function statementsOf<T>(work: () => Promise<T>) {
+  sent = [];
+  try {
+    const result = await work();
+    return { result, statements: sent };
+  } finally {
+    sent = null;
+  }
+}
+
+const staff = (): StaffActor => ({
+  kind: 'staff',
+  workspaceId: w.ws.id,
+  staffId: w.agent.id,
+  role: 'agent',
+  sessionId: 'test',
+});
+const customer = (): CustomerActor => ({
+  kind: 'customer',
+  workspaceId: w.ws.id,
+  customerId: w.alice.id,
+  sessionId: 'test',
+});
+
+describe('round trips of the write path', () => {
+  it('opens a case for a known customer in one statement, without a transaction', async () => {
+    for (const actor of [staff(), customer()]) {
+      const { statements } = await statementsOf(() =>
+        openCase(t.deps, actor, {
+          ...(actor.kind === 'staff' ? { customer_id: w.alice.id } : {}),
+          subject: 'Count',
+          body: 'Hello',
+        }),
+      );
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/^with cu as/);
+    }
+  });
+
+  it('adds a reply or a note in two statements (read, then a write checked by version)', async () => {
+    const opened = await openCase(t.deps, staff(), {
+      customer_id: w.alice.id,
+      subject: 'Count',
+      body: 'Hello',
+    });
+    for (const [actor, visibility] of [
+      [staff(), 'public'],
+      [staff(), 'internal'],
+      [customer(), 'public'],
+    ] as const) {
+      const { statements } = await statementsOf(() =>
+        addMessage(t.deps, actor, opened.id, { body: 'Again', visibility, attachment_ids: [] }),
+      );
+      expect(statements).toHaveLength(2);
+    }
+  });
+});

@@ -1,0 +1,179 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../../../test/app.ts';
+import { call, makeWorkspace, type World } from '../../../test/factories.ts';
+
+// The one-statement writes (case-write.queries.ts): what the old multi-statement writes did, they
+// must still do: no trace when refused, the case number in the events and jobs, every reply kept
+// when several arrive at once.
+
+let t: TestContext;
+let w: World;
+beforeAll(async () => {
+  t = await startTestApp();
+  w = await makeWorkspace(t);
+});
+afterAll(() => t.close());
+
+const lastNumber = async () =>
+  (
+    await sql<{
+      n: number | null;
+    }>`select pg_sequence_last_value(case_number_seq(${w.ws.id})::regclass) as n`.execute(t.deps.db)
+  ).rows[0]!.n;
+const casesOf = async (workspaceId: string) =>
+  (
+    await sql<{
+      n: number;
+    }>`select count(*)::int as n from cases where workspace_id = ${workspaceId}`.execute(t.deps.db)
+  ).rows[0]!.n;
+
+const jobsOf = (caseId: string) =>
+  sql<{ task: string; payload: { event: string; data: Record<string, unknown> } }>`
+    select t.identifier as task, j.payload
+    from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+    where j.payload->>'case_id' = ${caseId} order by j.id`
+    .execute(t.deps.db)
+    .then((r) => r.rows);
+
+describe('opening a case in one statement', () => {
+  it('refuses a customer of another workspace with no trace and no number taken', async () => {
+    const other = await makeWorkspace(t);
+    await call(t, w.agent, 'POST', '/api/v1/cases', { subject: 'first', body: 'b', customer_id: w.alice.id });
+    const before = await lastNumber();
+    const count = await casesOf(w.ws.id);
+    for (const customer_id of [other.alice.id, '00000000-0000-4000-8000-000000000000']) {
+      const res = await call(t, w.agent, 'POST', '/api/v1/cases', { subject: 'x', body: 'y', customer_id });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'invalid', reason: 'unknown_customer' });
+    }
+    expect(await lastNumber()).toBe(before);
+    expect(await casesOf(w.ws.id)).toBe(count);
+    expect(await casesOf(other.ws.id)).toBe(0);
+  });
+
+  it('records the case number in case.created, its jobs and the timeline', async () => {
+    const res = await call(t, w.alice, 'POST', '/api/v1/cases', { subject: 'Numbered', body: 'Hello' });
+    expect(res.status).toBe(201);
+    const { id, number } = res.body;
+    const events = await t.deps.db
+      .selectFrom('events')
+      .select(['type', 'data', 'actor_kind', 'actor_id'])
+      .where('case_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(events).toEqual([
+      {
+        type: 'case.created',
+        data: { number, subject: 'Numbered', channel: 'portal', customer_id: w.alice.id },
+        actor_kind: 'customer',
+        actor_id: w.alice.id,
+      },
+      {
+        type: 'message.added',
+        data: { message_id: res.body.messages[0].id, visibility: 'public' },
+        actor_kind: 'customer',
+        actor_id: w.alice.id,
+      },
+    ]);
+    const jobs = await jobsOf(id);
+    const created = jobs.filter((j) => j.payload.event === 'case.created');
+    expect(created.map((j) => j.task).sort()).toEqual([
+      'automation.run',
+      'email.notify_received',
+      'routing.assign',
+      'sla.recompute',
+    ]);
+    for (const j of created) expect(j.payload.data).toEqual(events[0]!.data);
+    // A customer's public message: automations are asked (and skip a case's opening message themselves).
+    expect(jobs.filter((j) => j.payload.event === 'message.added')).toEqual([
+      expect.objectContaining({
+        task: 'automation.run',
+        payload: expect.objectContaining({ data: events[1]!.data }),
+      }),
+    ]);
+    expect(res.body.timeline[0]).toMatchObject({ type: 'case.created', data: { number } });
+  });
+
+  it('counts the new case in its queue (the counters kept by triggers)', async () => {
+    const counts = async () => (await call(t, w.agent, 'GET', '/api/v1/cases/counts')).body;
+    const before = await counts();
+    await call(t, w.agent, 'POST', '/api/v1/cases', {
+      subject: 'Counted',
+      body: 'b',
+      customer_id: w.bob.id,
+      team_id: w.team.id,
+      assignee_id: w.agent2.id,
+    });
+    const after = await counts();
+    expect(JSON.stringify(after)).not.toBe(JSON.stringify(before));
+    const statusEntered = await t.deps.db
+      .selectFrom('cases')
+      .select(['status_entered_at', 'created_at'])
+      .where('subject', '=', 'Counted')
+      .where('workspace_id', '=', w.ws.id)
+      .executeTakeFirstOrThrow();
+    expect(statusEntered.status_entered_at).toEqual(statusEntered.created_at);
+  });
+});
+
+describe('adding messages without a transaction', () => {
+  it('keeps every reply when many arrive at once, each counted and recorded once', async () => {
+    const c = (await call(t, w.alice, 'POST', '/api/v1/cases', { subject: 'Busy', body: 'Hello' })).body;
+    const n = 12;
+    const replies = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        call(t, i % 2 ? w.agent : w.agent2, 'POST', `/api/v1/cases/${c.id}/messages`, { body: `reply ${i}` }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(n).fill(201));
+    const view = (await call(t, w.agent, 'GET', `/api/v1/cases/${c.id}`)).body;
+    expect(view.message_count).toBe(n + 1);
+    expect(view.messages).toHaveLength(n + 1);
+    expect(view.version).toBe(c.version + n);
+    expect(view.status).toBe('open');
+    const types = view.timeline.map((e: { type: string }) => e.type);
+    expect(types.filter((x: string) => x === 'message.added')).toHaveLength(n + 1);
+    // Only the first staff reply opens the case; the rest find it open.
+    expect(types.filter((x: string) => x === 'case.updated')).toHaveLength(1);
+    expect(view.first_response_at).not.toBeNull();
+  });
+
+  it('a customer reply reopens a solved case and a stale version is refused with no trace', async () => {
+    const c = (await call(t, w.alice, 'POST', '/api/v1/cases', { subject: 'Reopen', body: 'Hello' })).body;
+    const solved = (await call(t, w.agent, 'PATCH', `/api/v1/cases/${c.id}`, { status: 'solved' })).body;
+    const stale = await call(t, w.alice, 'POST', `/api/v1/cases/${c.id}/messages`, {
+      body: 'late',
+      version: c.version,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ reason: 'case_changed' });
+    const again = await call(t, w.alice, 'POST', `/api/v1/cases/${c.id}/messages`, {
+      body: 'Still broken',
+      version: solved.version,
+    });
+    expect(again.status).toBe(201);
+    const view = (await call(t, w.agent, 'GET', `/api/v1/cases/${c.id}`)).body;
+    expect(view).toMatchObject({
+      status: 'open',
+      solved_at: null,
+      message_count: 2,
+      version: solved.version + 1,
+    });
+    expect(view.timeline.at(-1)).toMatchObject({
+      type: 'case.updated',
+      data: { changes: { status: ['solved', 'open'] }, cause: 'message' },
+    });
+  });
+
+  it('another workspace cannot reply to the case (404) and leaves it unchanged', async () => {
+    const other = await makeWorkspace(t);
+    const c = (await call(t, w.alice, 'POST', '/api/v1/cases', { subject: 'Mine', body: 'Hello' })).body;
+    for (const who of [other.agent, other.alice, w.bob]) {
+      const res = await call(t, who, 'POST', `/api/v1/cases/${c.id}/messages`, { body: 'intrusion' });
+      expect(res.status).toBe(404);
+    }
+    const view = (await call(t, w.agent, 'GET', `/api/v1/cases/${c.id}`)).body;
+    expect(view).toMatchObject({ message_count: 1, version: c.version });
+  });
+});
