@@ -45,21 +45,3 @@ export const linkAttachments = async (
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
 };
-
-export const listCaseAttachments = (db: Executor, caseId: string) =>
-  db
-    .selectFrom('attachments as at')
-    .leftJoin('messages as m', 'm.id', 'at.message_id')
-    .select([
-      'at.id',
-      'at.filename',
-      'at.content_type',
-      'at.size_bytes',
-      'at.message_id',
-      'at.created_at',
-      'm.visibility',
-    ])
-    .where('at.case_id', '=', caseId)
-    .orderBy('at.created_at')
-    .limit(1000)
-    .execute();

@@ -17,7 +17,6 @@ export {
 } from './sla.jobs.ts';
 export {
   type CaseSlaView,
-  caseSla,
   fireSlaTimers,
   type RaisePriority,
   recomputeCaseSla,

@@ -119,12 +119,6 @@ export async function sweepSla(deps: Deps, raise?: RaisePriority) {
 export type CaseSlaView = { target: SlaTarget; due_at: string | null; state: TargetRow['state'] };
 
 /** A case's targets as shown with the case; the state is judged now, not when last stored. */
-export async function caseSla(deps: Deps, caseId: string): Promise<CaseSlaView[]> {
-  const now = deps.clock.now();
-  return slaView(await q.caseRows(deps.db, caseId), now);
-}
-
-/** The same from stored rows read by someone else (the case view reads them with the case). */
 export const slaView = (
   rows: Pick<TargetRow, 'target' | 'due_at' | 'warn_at' | 'met_at'>[],
   now: Date,
