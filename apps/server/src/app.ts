@@ -5,12 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { auditRoutes } from './features/audit/index.ts';
 import { automationsRoutes } from './features/automations/index.ts';
@@ -29,6 +24,7 @@ import { calendarsRoutes, slaPoliciesRoutes } from './features/sla/index.ts';
 import { staffRoutes } from './features/staff/index.ts';
 import { workspacesRoutes } from './features/workspaces/index.ts';
 import { installErrorHandling } from './infra/http.ts';
+import { createResponseSerializerCompiler } from './infra/serializer.ts';
 import { serveWebApp } from './infra/web.ts';
 
 /** The HTTP application: plugins, error handling and the route table. No listening here. */
@@ -41,7 +37,11 @@ export async function buildApp(deps: Deps) {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses are written by serializers compiled from the contract's schemas; outside production
+  // each is also checked against Zod's own serialisation (infra/serializer.ts).
+  app.setSerializerCompiler(
+    createResponseSerializerCompiler({ verify: deps.config.NODE_ENV !== 'production' }),
+  );
   installErrorHandling(app, deps.config.SERVE_WEB ? await serveWebApp(app) : null);
 
   await app.register(fastifySwagger, {

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from './logger.ts';
 
 export type OutgoingMail = { to: string; subject: string; text: string; html?: string };
@@ -17,10 +17,15 @@ export function createMailer(opts: { smtpUrl?: string; from: string; log: Logger
       },
     };
   }
-  const transport = nodemailer.createTransport(opts.smtpUrl);
+  const smtpUrl = opts.smtpUrl;
+  // nodemailer loads on the first mail, not at start: ~5 MB of heap a web process rarely needs.
+  let transport: Promise<Transporter> | undefined;
   return {
     send: async (mail) => {
-      const info = await transport.sendMail({ from: opts.from, ...mail });
+      transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+        nodemailer.createTransport(smtpUrl),
+      );
+      const info = await (await transport).sendMail({ from: opts.from, ...mail });
       return { messageId: info.messageId };
     },
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Deps } from '../../deps.ts';
 import type { Executor } from '../../infra/db.ts';
 import * as q from './email.queries.ts';
@@ -91,11 +91,13 @@ export async function queueReply(deps: Deps, workspaceId: string, messageId: str
   });
 }
 
+// nodemailer loads on the first delivery (worker role only): ~5 MB of heap the web role never needs.
 const transports = new Map<string, Transporter>();
-const transportFor = (url: string) => {
+const transportFor = async (url: string) => {
   let t = transports.get(url);
   if (!t) {
-    t = nodemailer.createTransport(url);
+    const { default: nodemailer } = await import('nodemailer');
+    t = transports.get(url) ?? nodemailer.createTransport(url);
     transports.set(url, t);
   }
   return t;
@@ -175,7 +177,7 @@ async function settleUnclaimed(deps: Deps, conn: Executor, id: string): Promise<
 
 /** Hands one mail to the relay; resolves to the relay's answer (its 250 line). */
 async function deliver(config: Deps['config'], row: q.OutgoingRow) {
-  const info = await transportFor(config.SMTP_URL!).sendMail({
+  const info = await (await transportFor(config.SMTP_URL!)).sendMail({
     from: row.from_address,
     to: row.to_address,
     replyTo: row.reply_to ?? undefined,
