@@ -21,6 +21,7 @@ const AREAS: Record<string, string> = {
   Attachments: 'cases',
   Events: 'cases',
   EventChains: 'cases',
+  EventOutbox: 'cases',
   CaseCounts: 'cases',
   CaseSolvedDays: 'cases',
   CasePresence: 'cases',

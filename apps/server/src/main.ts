@@ -13,6 +13,7 @@ import { type EmbeddedCluster, ensureDatabase, startEmbeddedPostgres } from './i
 import { createLogger } from './infra/logger.ts';
 import { createMailer } from './infra/mailer.ts';
 import { migrateToLatest } from './infra/migrate.ts';
+import { type OutboxSweeper, startOutboxSweeper } from './infra/outbox.ts';
 import { createDiskStorage } from './infra/storage.ts';
 import { type WorkerLiveness, watchWorkerPool } from './infra/worker-liveness.ts';
 import { jobs } from './jobs.ts';
@@ -77,7 +78,10 @@ if (!demo && (config.embedded || args.demo)) {
 
 let runner: Runner | undefined;
 let liveness: WorkerLiveness | undefined;
+let outboxSweeper: OutboxSweeper | undefined;
 if (role !== 'web') {
+  // Queues the jobs and sends the notes of writes whose own flush did not happen (infra/outbox.ts).
+  outboxSweeper = startOutboxSweeper({ pool, log });
   const events = new EventEmitter() as WorkerEvents;
   let poolId: string | undefined;
   events.on('pool:create', ({ workerPool }) => {
@@ -129,6 +133,7 @@ async function shutdown(signal: string) {
   await app?.close();
   await inboundSmtp?.close();
   await runner?.stop();
+  await outboxSweeper?.stop();
   await liveness?.stop();
   await db.destroy();
   await cluster?.stop();

@@ -7,6 +7,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DB } from './db.types.ts';
+import { createOutboxFlusher, writesOutbox } from './outbox.ts';
 
 export type { DB } from './db.types.ts';
 export type Db = Kysely<DB>;
@@ -53,14 +54,28 @@ const nameOf = (text: string): string | undefined => {
  */
 function preparingPool(pool: pg.Pool): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const flush = createOutboxFlusher();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
     let w = wrapped.get(client);
     if (!w) {
-      const query = (text: unknown, values?: unknown[]) => {
+      const send = (text: unknown, values?: unknown[]) => {
         const name = typeof text === 'string' && values && values.length > 0 ? nameOf(text) : undefined;
         return name
           ? client.query({ name, text: text as string, values })
           : client.query(text as never, values);
+      };
+      const afterCommit = flushAfterCommit(client, flush);
+      const query = async (text: unknown, values?: unknown[]) => {
+        const sql = typeof text === 'string' ? text : '';
+        afterCommit.sending(sql);
+        let ok = false;
+        try {
+          const result = await send(text, values);
+          ok = true;
+          return result;
+        } finally {
+          await afterCommit.sent(sql, ok);
+        }
       };
       w = { query: query as unknown as PostgresPoolClient['query'], release: () => client.release() };
       wrapped.set(client, w);
@@ -68,6 +83,33 @@ function preparingPool(pool: pg.Pool): PostgresPool {
     return w;
   };
   return { connect: async () => wrap(await pool.connect()), end: () => pool.end() };
+}
+
+/**
+ * Follows one connection's transactions to flush the event outbox (outbox.ts) after each commit of
+ * a transaction that wrote to it, or after such a statement in autocommit, before the connection
+ * goes back to the pool: so a request's jobs are queued and its realtime notes sent by the time it
+ * answers, as when the writer notified itself (the flush is shared with the process's other
+ * commits: createOutboxFlusher). Kysely sends `begin` (or `start transaction ...`), `commit` and
+ * `rollback` as these texts. A failed flush is left to the worker's sweep.
+ */
+function flushAfterCommit(client: pg.PoolClient, flush: (client: pg.PoolClient) => Promise<void>) {
+  let inTransaction = false;
+  let pending = false;
+  return {
+    sending(sql: string) {
+      if (sql === 'begin' || sql.startsWith('start transaction')) inTransaction = true;
+      if (writesOutbox(sql)) pending = true;
+    },
+    async sent(sql: string, ok: boolean) {
+      const ends = sql === 'commit' || sql === 'rollback';
+      if (inTransaction && !ends) return;
+      const wrote = pending && ok && sql !== 'rollback';
+      inTransaction = false;
+      pending = false;
+      if (wrote) await flush(client);
+    },
+  };
 }
 
 export function createDb(pool: pg.Pool): Db {

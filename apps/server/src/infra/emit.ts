@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from './db.ts';
-import { encodeMessage, REALTIME_CHANNEL, summariseData } from './realtime.ts';
+import { encodeMessage, summariseData } from './realtime.ts';
 
 export type EventRow = {
   type: string;
@@ -35,7 +35,7 @@ export type RecordEvents = (
 ) => EventRecord;
 
 /**
- * What emit sends for these events: the rows, a NOTIFY summary of each, and the subscribers' jobs
+ * What emit records for these events: the rows, a NOTIFY summary of each, and the subscribers' jobs
  * (`when` and `perCase` applied). For a writer that folds the call into its own statement
  * (`recordEventsCall`), e.g. a new case with its message: one round trip instead of two.
  */
@@ -98,15 +98,17 @@ export const recordEventsCall = (
   r: EventRecord,
   patch: { items?: RawBuilder<unknown>; jobs?: RawBuilder<unknown> } = {},
 ) =>
-  sql<void>`record_events(${r.workspaceId}::uuid, ${patch.items ?? sql`${r.items}::jsonb`}, ${r.at}, ${REALTIME_CHANNEL}, ${r.notes}::text[], ${patch.jobs ?? sql`${r.jobs}::jsonb`})`;
+  sql<void>`record_events(${r.workspaceId}::uuid, ${patch.items ?? sql`${r.items}::jsonb`}, ${r.at}, ${r.notes}::text[], ${patch.jobs ?? sql`${r.jobs}::jsonb`})`;
 
 /**
  * Events are rows: emit inserts them in the caller's transaction, so a change and its record
- * commit together, and enqueues the jobs that subscribe to them. They are written unsealed (no seq
- * or hash, nothing locked but the new rows); the `events.seal` job (and audit verification) chain
- * them afterwards, in commit-visible order. It also NOTIFYs a summary of each to the app processes
- * (delivered at commit), which pass it on to browsers over server-sent events. All of it is one
- * statement (the SQL function `record_events`), one round trip.
+ * commit together. They are written unsealed (no seq or hash, nothing locked but the new rows); the
+ * `events.seal` job (and audit verification) chain them afterwards, in commit-visible order. The
+ * jobs that subscribe to them and a summary of each for the app processes (which pass it on to
+ * browsers over server-sent events) go into the event outbox in the same transaction, and are
+ * queued and NOTIFYed right after the commit (outbox.ts): the writer itself never NOTIFYs, so
+ * writers do not commit one at a time. All of it is one statement (the SQL function
+ * `record_events`), one round trip, plus the flush after the commit.
  */
 export function createEmitter(subscribers: Subscribers): Emit {
   const record = createEventRecorder(subscribers);

@@ -40,15 +40,21 @@ export function encodeMessage(m: RealtimeMessage): string {
 }
 
 /**
- * Announces messages to every app process. Inside a transaction PostgreSQL delivers them at
- * commit (and drops them on rollback), so only committed changes are ever announced.
+ * Announces messages to every app process, only once committed. Inside a transaction they go into
+ * the event outbox, sent right after the commit (and dropped on rollback) as emit's are: a
+ * transaction that NOTIFYs makes every other notifying commit wait for its own (outbox.ts). Outside
+ * one they are sent at once, by a statement that commits without waiting for its WAL flush (it
+ * changes nothing), so it holds PostgreSQL's notify lock only briefly.
  */
 export async function notify(db: Executor, messages: RealtimeMessage[]): Promise<void> {
   if (messages.length === 0) return;
   const payloads = messages.map(encodeMessage);
-  await sql`select pg_notify(${REALTIME_CHANNEL}, p) from unnest(${payloads}::text[]) with ordinality as t(p, n) order by n`.execute(
-    db,
-  );
+  if (db.isTransaction) {
+    await sql`insert into event_outbox (notes) values (${payloads}::text[])`.execute(db);
+    return;
+  }
+  await sql`select pg_notify(${REALTIME_CHANNEL}, p), set_config('synchronous_commit', 'off', true)
+    from unnest(${payloads}::text[]) with ordinality as t(p, n) order by n`.execute(db);
 }
 
 function parseMessage(payload: string | undefined): RealtimeMessage | null {

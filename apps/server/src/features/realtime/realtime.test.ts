@@ -1,7 +1,11 @@
+import { Kysely, PostgresDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, makeWorkspace, type Person, type World } from '../../../test/factories.ts';
 import { openStream } from '../../../test/sse.ts';
+import { emit } from '../../events.ts';
+import type { DB } from '../../infra/db.ts';
+import { startOutboxSweeper } from '../../infra/outbox.ts';
 
 const connect = openStream;
 
@@ -119,6 +123,31 @@ describe('GET /api/v1/stream', () => {
       'message.added',
     ]);
     await s.close();
+  });
+
+  it('hears a write whose flush was lost from the worker’s sweep; the writer itself never notifies', async () => {
+    const s = await connect(base, a.agent);
+    const created = await openCase(a.alice, 'Swept');
+    await s.waitFor((e) => e.event === 'message.added' && e.data.case_id === created.id);
+    // Kysely on the app's pool without db.ts's flush: the process "dies" right after this commit.
+    const crashing = new Kysely<DB>({ dialect: new PostgresDialect({ pool: t.deps.pool }) });
+    await crashing
+      .transaction()
+      .execute((trx) =>
+        emit(trx, { workspaceId: a.ws.id, actor: { kind: 'staff', id: a.agent2.id }, at: new Date() }, [
+          { type: 'case.updated', case_id: created.id, data: { changes: { priority: ['normal', 'high'] } } },
+        ]),
+      );
+    await settle();
+    expect(s.events.some((e) => e.event === 'case.updated' && e.data.case_id === created.id)).toBe(false);
+    const sweeper = startOutboxSweeper({ pool: t.deps.pool, log: t.deps.log, everyMs: 50 });
+    try {
+      const got = await s.waitFor((e) => e.event === 'case.updated' && e.data.case_id === created.id);
+      expect(got.data.data).toEqual({ changes: ['priority'] });
+    } finally {
+      await sweeper.stop();
+      await s.close();
+    }
   });
 
   it('reconnects after losing its database connection and tells listeners to resync', async () => {

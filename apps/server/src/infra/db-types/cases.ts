@@ -72,6 +72,13 @@ export interface EventChains {
   workspace_id: string;
 }
 
+export interface EventOutbox {
+  id: Generated<number>;
+  jobs: Generated<Json>;
+  notes: Generated<string[]>;
+  seal_workspace_id: string | null;
+}
+
 export interface Events {
   actor_id: string | null;
   actor_kind: PartyKind;
