@@ -5,7 +5,7 @@ import { sealEvents } from './audit.queries.ts';
 
 /**
  * `events.seal`: chains a workspace's committed events (job_key `events.seal:<workspace>`, queued
- * by `record_events` when none is queued). While it finds work it queues its own next run a second
+ * by the event outbox's flush when none is queued). While it finds work it queues its own next run a second
  * later, so events committed during a run are sealed by the next one rather than waiting for the
  * next write.
  */

@@ -19,9 +19,9 @@ const withCaseNumber = (json: string, typePath: string[], numberPath: string[], 
 
 /**
  * Opens a case in one statement: checks the customer is the workspace's, inserts the case (taking
- * the workspace's next number) and its first message, and records the events (record_events: rows,
- * NOTIFYs, jobs). No row when the customer is not the workspace's: nothing is written and no number
- * is taken. The first message is the customer's request, also when staff open the case on their
+ * the workspace's next number) and its first message, and records the events (record_events: the
+ * rows, and an outbox row with their NOTIFYs and jobs, flushed after commit). No row when the
+ * customer is not the workspace's: nothing is written and no number is taken. The first message is the customer's request, also when staff open the case on their
  * behalf.
  */
 export const insertCaseWithMessage = (
