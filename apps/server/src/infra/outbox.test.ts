@@ -128,7 +128,7 @@ describe('the event outbox', () => {
         query: ((q: { text: string }) => {
           flushes.push(Date.now());
           return client.query(q as never);
-        }) as typeof client.query,
+        }) as unknown as typeof client.query,
       };
       const flush = createOutboxFlusher();
       const key = uniq();
