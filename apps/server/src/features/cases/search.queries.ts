@@ -11,7 +11,7 @@ export type SearchScope = { workspaceId: string; customerId?: string };
  * matches from before it, out of the GIN index. A common word is answered from the last minutes
  * of the desk, a rare one from its whole history; neither reads more than a few thousand rows.
  */
-export const SEARCH_BOUNDS = { window: 10_000, keep: 200, enough: 50, older: 300 };
+export const SEARCH_BOUNDS = { window: 5_000, keep: 200, enough: 50, older: 300 };
 export type SearchBounds = typeof SEARCH_BOUNDS;
 
 /** A customer searches their own newest cases, at most this many (with all their public messages). */
