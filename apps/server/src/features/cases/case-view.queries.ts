@@ -1,6 +1,7 @@
 import type { PresenceState, SlaTarget } from '@fairdesk/contract';
 import { sql } from 'kysely';
 import type { Executor } from '../../infra/db.ts';
+import type { MessageRow } from './cases.present.ts';
 import { baseSummary } from './cases.queries.ts';
 
 // The case view is one statement: the summary row with its conversation, files, timeline, viewers
@@ -10,18 +11,8 @@ import { baseSummary } from './cases.queries.ts';
 
 type Iso = string;
 
-export type MessageJson = {
-  id: string;
-  visibility: 'public' | 'internal';
-  author_kind: 'staff' | 'customer' | 'system';
-  author_staff_id: string | null;
-  author_customer_id: string | null;
-  staff_name: string | null;
-  customer_name: string | null;
-  workspace_name: string;
-  body: string;
-  created_at: Iso;
-};
+/** A message as the presenter takes it, its time as json gives it. */
+export type MessageJson = Omit<MessageRow, 'created_at'> & { created_at: Iso };
 
 export type AttachmentJson = {
   id: string;

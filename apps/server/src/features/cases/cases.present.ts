@@ -53,7 +53,7 @@ export const presentAttachment = (a: AttachmentRow) => ({
   url: `/api/v1/attachments/${a.id}`,
 });
 
-type MessageRow = {
+export type MessageRow = {
   id: string;
   visibility: 'public' | 'internal';
   author_kind: 'staff' | 'customer' | 'system';
