@@ -31,6 +31,9 @@ const schema = z.object({
     .int()
     .min(1)
     .default(24 * 14),
+  // How long a resolved session is reused without a lookup (0: never). Changes made through another
+  // app process, or by hand in SQL, take effect within this time.
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   MAGIC_LINK_TTL_MINUTES: z.coerce.number().int().min(1).default(20),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   SMTP_URL: z.string().optional(),

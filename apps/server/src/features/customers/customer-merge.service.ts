@@ -5,6 +5,7 @@ import { changedFields } from '../../infra/changes.ts';
 import type { Executor } from '../../infra/db.ts';
 import type { EventActor } from '../../infra/emit.ts';
 import { AppError, notFound } from '../../infra/errors.ts';
+import { forgetSessions } from '../sessions/index.ts';
 import * as mq from './customer-merge.queries.ts';
 import { mergedFields } from './customer-merge.rules.ts';
 import * as q from './customers.queries.ts';
@@ -39,7 +40,7 @@ export async function mergeCustomers(
     });
   }
   const ws = actor.workspaceId;
-  return deps.db.transaction().execute(async (trx) => {
+  const merged = await deps.db.transaction().execute(async (trx) => {
     const locked = new Set((await mq.lockCustomers(trx, ws, [targetId, sourceId])).map((r) => r.id));
     if (!locked.has(targetId)) throw notFound('Customer');
     if (!locked.has(sourceId)) {
@@ -74,4 +75,6 @@ export async function mergeCustomers(
     ]);
     return (await q.findCustomer(trx, ws, targetId))!;
   });
+  forgetSessions(deps); // the merged-away customer's sessions went with it (on delete cascade)
+  return merged;
 }

@@ -1,3 +1,4 @@
+export { forgetSessions } from './sessions.cache.ts';
 export { presentSession } from './sessions.present.ts';
 export { sessionsRoutes, setSessionCookie, signInRateLimit } from './sessions.routes.ts';
 export {

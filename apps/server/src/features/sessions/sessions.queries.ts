@@ -67,6 +67,9 @@ export const findSessionByTokenHash = (db: Executor, hash: Buffer) =>
     .where('s.token_hash', '=', hash)
     .executeTakeFirst();
 
+/** What a request's token resolves to (kept for a moment by sessions.cache.ts). */
+export type SessionLookup = NonNullable<Awaited<ReturnType<typeof findSessionByTokenHash>>>;
+
 export const deleteSession = (db: Executor, id: string) =>
   db.deleteFrom('sessions').where('id', '=', id).execute();
 

@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { bearerToken, isSessionLive, pickAccount, sessionExpiry } from './sessions.rules.ts';
+import {
+  bearerToken,
+  isCachedSessionFresh,
+  isSessionLive,
+  pickAccount,
+  sessionExpiry,
+} from './sessions.rules.ts';
+
+describe('a cached session', () => {
+  it.each([
+    [1000, 1000, 500, true],
+    [1000, 1499, 500, true],
+    [1000, 1500, 500, false],
+    [1000, 900, 500, false], // a clock that went backwards never extends an entry
+    [1000, 1000, 0, false],
+  ])('resolved at %d, asked at %d with TTL %d: fresh %s', (at, now, ttl, fresh) => {
+    expect(isCachedSessionFresh(at, now, ttl)).toBe(fresh);
+  });
+});
 
 describe('picking the account a sign-in means', () => {
   const a = { workspace_slug: 'alpha' };

@@ -14,6 +14,10 @@ export const sessionExpiry = (now: Date, ttlHours: number): Date =>
 
 export const isSessionLive = (expiresAt: Date, now: Date): boolean => expiresAt.getTime() > now.getTime();
 
+/** A session resolved at `at` (ms, monotonic) may be used without asking the database again. */
+export const isCachedSessionFresh = (at: number, now: number, ttlMs: number): boolean =>
+  now - at >= 0 && now - at < ttlMs;
+
 /** Reads `Authorization: Bearer <token>`; anything else is not a bearer token. */
 export function bearerToken(header: string | undefined): string | null {
   if (!header) return null;

@@ -7,6 +7,7 @@ import type { Executor } from '../../infra/db.ts';
 import { AppError } from '../../infra/errors.ts';
 import { verifyPassword } from '../../infra/passwords.ts';
 import { newToken, tokenHash } from '../../infra/tokens.ts';
+import { cachedSession, forgetSessions, rememberSession } from './sessions.cache.ts';
 import * as q from './sessions.queries.ts';
 import { bearerToken, isSessionLive, pickAccount, sessionExpiry } from './sessions.rules.ts';
 
@@ -102,6 +103,7 @@ export async function signInCustomerWithPassword(
 
 export async function signOut(deps: Deps, actor: Actor): Promise<void> {
   await q.deleteSession(deps.db, actor.sessionId);
+  forgetSessions(deps);
 }
 
 export async function currentUser(
@@ -117,7 +119,13 @@ export function authenticate(deps: Deps) {
   return async (req: FastifyRequest): Promise<void> => {
     const token = bearerToken(req.headers.authorization) ?? req.cookies[SESSION_COOKIE] ?? null;
     if (!token || !req.url.startsWith('/api/v1/')) return;
-    const s = await q.findSessionByTokenHash(deps.db, tokenHash(token));
+    const hash = tokenHash(token);
+    const key = hash.toString('base64');
+    let s = cachedSession(deps, key);
+    if (!s) {
+      s = await q.findSessionByTokenHash(deps.db, hash);
+      if (s) rememberSession(deps, key, s);
+    }
     if (!s || !isSessionLive(s.expires_at, deps.clock.now())) return;
     if (s.staff_id && s.role && s.staff_active) {
       req.actor = {

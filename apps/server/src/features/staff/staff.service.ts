@@ -7,7 +7,7 @@ import type { Executor } from '../../infra/db.ts';
 import type { EventActor } from '../../infra/emit.ts';
 import { AppError, notFound } from '../../infra/errors.ts';
 import { hashPassword } from '../../infra/passwords.ts';
-import { revokeStaffSessions } from '../sessions/index.ts';
+import { forgetSessions, revokeStaffSessions } from '../sessions/index.ts';
 import { createInvitation, sendInvitation } from './invitations.service.ts';
 import { assertTeamIdsInWorkspace } from './staff.guards.ts';
 import type { StaffView } from './staff.present.ts';
@@ -149,7 +149,7 @@ export async function updateStaff(deps: Deps, actor: StaffActor, id: string, pat
   const { password, team_ids, ...fields } = patch;
   const password_hash = password ? await hashPassword(password) : undefined;
   const ws = actor.workspaceId;
-  return deps.db.transaction().execute(async (trx) => {
+  const updated = await deps.db.transaction().execute(async (trx) => {
     // Lock the admins before the target row: every standing change takes locks in the same order.
     const touchesStanding = fields.role !== undefined || fields.active !== undefined;
     const admins = touchesStanding ? await q.lockActiveAdmins(trx, ws) : [];
@@ -176,4 +176,7 @@ export async function updateStaff(deps: Deps, actor: StaffActor, id: string, pat
     ]);
     return loadStaff(trx, ws, id);
   });
+  // A cached session carries the member's role and standing: the next request must see the change.
+  forgetSessions(deps);
+  return updated;
 }
