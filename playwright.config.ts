@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -6,9 +6,13 @@ import { defineConfig } from '@playwright/test';
 // The journeys run against a real Fairdesk: the production build of the web app, the API, and a
 // fresh embedded PostgreSQL seeded with the demo workspace, on loopback ports of their own.
 const port = Number(process.env.E2E_PORT ?? 3456);
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'fairdesk-e2e-'));
+const given = process.env.E2E_DATA_DIR;
+const dataDir = given ?? mkdtempSync(path.join(tmpdir(), 'fairdesk-e2e-'));
 chmodSync(dataDir, 0o755); // the postgres OS user must reach it when we run as root
 process.env.E2E_DATA_DIR = dataDir; // workers load this file again; keep one folder
+// A folder we made (a cluster and uploads, ~80 MB) goes when the runner exits, after the web
+// server it started has stopped; one named in E2E_DATA_DIR is the caller's to keep.
+if (!given) process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 
 export default defineConfig({
   testDir: 'e2e',

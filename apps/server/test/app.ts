@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
@@ -54,6 +54,7 @@ export async function startTestApp(
   });
   const pool = createPool(url, 5);
   const log = createLogger(config.LOG_LEVEL);
+  const filesDir = await mkdtemp(path.join(tmpdir(), 'fairdesk-files-'));
   const deps: Deps = {
     config,
     db: createDb(pool),
@@ -61,7 +62,7 @@ export async function startTestApp(
     clock: opts.clock ?? systemClock,
     log,
     mailer: opts.mailer ?? createMailer({ from: config.MAIL_FROM, log }),
-    storage: createDiskStorage(await mkdtemp(path.join(tmpdir(), 'fairdesk-files-'))),
+    storage: createDiskStorage(filesDir),
   };
   const app = await buildApp(deps);
   await app.ready();
@@ -71,6 +72,8 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await deps.db.destroy();
+      // Each test app stores uploads in its own temp dir; left behind, they pile up run after run.
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }
