@@ -142,8 +142,42 @@ export const insertMessageUpdatingCase = (
               sql<Date>`${w.message.created_at}::timestamptz`.as('created_at'),
             ]),
         )
-        .returning('id'),
+        .returning([
+          'id',
+          'visibility',
+          'author_kind',
+          'author_staff_id',
+          'author_customer_id',
+          'body',
+          'created_at',
+        ]),
     )
     .selectFrom('m')
-    .select(['m.id', recordEventsCall(w.events).as('recorded')])
+    // The message as the answer shows it (case-view.queries.ts messagesSql reads the same columns),
+    // so a reply without uploads needs no read after its write.
+    .select((eb) => [
+      'm.id',
+      'm.visibility',
+      'm.author_kind',
+      'm.author_staff_id',
+      'm.author_customer_id',
+      'm.body',
+      'm.created_at',
+      eb
+        .selectFrom('staff')
+        .select('staff.name')
+        .whereRef('staff.id', '=', 'm.author_staff_id')
+        .as('staff_name'),
+      eb
+        .selectFrom('customers')
+        .select('customers.name')
+        .whereRef('customers.id', '=', 'm.author_customer_id')
+        .as('customer_name'),
+      eb
+        .selectFrom('workspaces')
+        .select('workspaces.name')
+        .where('workspaces.id', '=', w.workspace_id)
+        .as('workspace_name'),
+      recordEventsCall(w.events).as('recorded'),
+    ])
     .executeTakeFirst();

@@ -13,6 +13,7 @@ import {
   insertCaseWithMessage,
   insertMessageUpdatingCase,
 } from './case-write.queries.ts';
+import type { MessageRow } from './cases.present.ts';
 import { statusAfterMessage, statusStamps } from './cases.rules.ts';
 
 // The steps openCase and addMessage share with their one-statement writes (case-write.queries.ts).
@@ -136,7 +137,8 @@ export async function writeOpenedCase(
 /**
  * Writes a message on a case as read at `row` (locked by the caller, or read and then checked by
  * version in the write): the message, the case's new count, status and stamps, and the events, in
- * one statement. Returns the message id, or null when the case changed since `row` was read.
+ * one statement. Returns the message as written (with its authors' names), or null when the case
+ * changed since `row` was read.
  */
 export async function writeMessageOn(
   deps: Deps,
@@ -194,5 +196,7 @@ export async function writeMessageOn(
     },
     events: recordEvents({ workspaceId: actor.workspaceId, actor: actorRef(actor), at }, events),
   });
-  return written ? messageId : null;
+  if (!written) return null;
+  const { recorded: _recorded, ...message } = written;
+  return { ...message, workspace_name: message.workspace_name ?? '' } satisfies MessageRow;
 }

@@ -166,6 +166,27 @@ describe('adding messages without a transaction', () => {
     });
   });
 
+  it('answers each reply with the message exactly as the case view then shows it', async () => {
+    const c = (await call(t, w.alice, 'POST', '/api/v1/cases', { subject: 'Echo', body: 'Hello' })).body;
+    const sent = [];
+    for (const [who, body] of [
+      [w.agent, { body: 'A reply' }],
+      [w.agent2, { body: 'A note', visibility: 'internal' }],
+      [w.alice, { body: 'Thanks' }],
+    ] as const) {
+      const res = await call(t, who, 'POST', `/api/v1/cases/${c.id}/messages`, body);
+      expect(res.status).toBe(201);
+      sent.push(res.body);
+    }
+    expect(sent.map((m) => m.author)).toEqual([
+      expect.objectContaining({ kind: 'staff', id: w.agent.id, name: w.agent.name }),
+      expect.objectContaining({ kind: 'staff', id: w.agent2.id, name: w.agent2.name }),
+      expect.objectContaining({ kind: 'customer', id: w.alice.id, name: 'Alice Walker' }),
+    ]);
+    const view = (await call(t, w.agent, 'GET', `/api/v1/cases/${c.id}`)).body;
+    expect(view.messages.slice(1)).toEqual(sent);
+  });
+
   it('another workspace cannot reply to the case (404) and leaves it unchanged', async () => {
     const other = await makeWorkspace(t);
     const c = (await call(t, w.alice, 'POST', '/api/v1/cases', { subject: 'Mine', body: 'Hello' })).body;

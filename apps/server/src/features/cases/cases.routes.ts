@@ -15,6 +15,7 @@ import type { Deps } from '../../deps.ts';
 import { requireActor, requireStaff } from '../../infra/actor.ts';
 import { attachmentsRoutes } from './attachments.routes.ts';
 import { getCase, getMessage, listCases } from './case-view.service.ts';
+import { presentMessage } from './cases.present.ts';
 import { addMessage, openCase, updateCase } from './cases.service.ts';
 import { queueCounts } from './counts.service.ts';
 import { presenceRoutes } from './presence.routes.ts';
@@ -111,8 +112,10 @@ export const casesRoutes =
         },
       },
       async (req, reply) => {
-        const messageId = await addMessage(deps, requireActor(req), req.params.id, req.body);
-        return reply.status(201).send(await getMessage(deps, req.params.id, messageId));
+        const { id, written } = await addMessage(deps, requireActor(req), req.params.id, req.body);
+        return reply
+          .status(201)
+          .send(written ? presentMessage(written, []) : await getMessage(deps, req.params.id, id));
       },
     );
 

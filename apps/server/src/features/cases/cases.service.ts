@@ -18,6 +18,7 @@ import {
   writeMessageOn,
   writeOpenedCase,
 } from './case-write.service.ts';
+import type { MessageRow } from './cases.present.ts';
 import * as q from './cases.queries.ts';
 import { canTransition, statusStamps } from './cases.rules.ts';
 
@@ -190,14 +191,21 @@ function assertMayWrite(actor: Actor | SystemActor, input: MessageInput) {
  * cheaper than reading and trying again. With uploads it takes a transaction from the start, as a
  * refused upload must undo the message.
  */
-export async function addMessage(deps: Deps, actor: Actor, caseId: string, input: MessageInput) {
+export async function addMessage(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: MessageInput,
+): Promise<{ id: string; written: MessageRow | null }> {
   if (input.attachment_ids.length === 0) {
     assertMayWrite(actor, input);
     const row = caseFor(actor, await findCaseForMessage(deps.db, actor.workspaceId, caseId));
-    const messageId = await writeMessageOn(deps, deps.db, actor, row, input, {});
-    if (messageId) return messageId;
+    const written = await writeMessageOn(deps, deps.db, actor, row, input, {});
+    // The message as written, with no uploads to add: the answer needs no read (cases.routes.ts).
+    if (written) return { id: written.id, written };
   }
-  return deps.db.transaction().execute((trx) => addMessageIn(deps, trx, actor, caseId, input));
+  const id = await deps.db.transaction().execute((trx) => addMessageIn(deps, trx, actor, caseId, input));
+  return { id, written: null };
 }
 
 /**
@@ -215,9 +223,9 @@ export async function addMessageIn(
 ) {
   assertMayWrite(actor, input);
   const row = await lockCaseFor(trx, actor, caseId);
-  const messageId = await writeMessageOn(deps, trx, actor, row, input, opts);
+  const written = await writeMessageOn(deps, trx, actor, row, input, opts);
   // The row is locked: its version cannot have moved.
-  if (!messageId) throw new Error(`case ${caseId} changed under its row lock`);
-  await linkUploads(trx, actor, caseId, messageId, input.attachment_ids);
-  return messageId;
+  if (!written) throw new Error(`case ${caseId} changed under its row lock`);
+  await linkUploads(trx, actor, caseId, written.id, input.attachment_ids);
+  return written.id;
 }

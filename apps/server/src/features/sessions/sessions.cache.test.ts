@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
-import { call, makeWorkspace, type World } from '../../../test/factories.ts';
+import { call, makeWorkspace, type Person, type World } from '../../../test/factories.ts';
 
 // Sessions resolved in the last SESSION_CACHE_MS are reused without a lookup (sessions.cache.ts).
 // Changes made through the app count from the next request; changes made behind its back (another
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const me = (as: { token: string }) => call(t, as, 'GET', '/api/v1/sessions/current');
+const me = (as: Person) => call(t, as, 'GET', '/api/v1/sessions/current');
 
 describe('the session cache', () => {
   it('serves a token it resolved, and sees a session deleted by hand once the TTL has passed', async () => {
@@ -54,7 +54,7 @@ describe('the session cache', () => {
   });
 
   it('keeps nothing for an unknown token', async () => {
-    const stranger = { token: 'x'.repeat(43) };
+    const stranger = { id: '', email: '', name: '', token: 'x'.repeat(43) };
     expect((await me(stranger)).status).toBe(401);
     expect((await me(stranger)).status).toBe(401);
   });
