@@ -10,8 +10,7 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
 } from 'kysely';
-import { caseSummariesByIds } from '../apps/server/src/features/cases/cases.queries.ts';
-import { dueWalk } from '../apps/server/src/features/cases/cases-due.queries.ts';
+import { casesWithDue } from '../apps/server/src/features/cases/cases-due.queries.ts';
 import { searchCases } from '../apps/server/src/features/cases/search.queries.ts';
 import type { DB, Executor } from '../apps/server/src/infra/db.ts';
 
@@ -37,17 +36,15 @@ export async function captureSql(run: (db: Executor) => Promise<unknown>): Promi
 
 /**
  * The first page of a team's open cases by due time, as GET
- * /api/v1/cases?team_id=&status=new,open&sort=due&limit=50 runs it: the walk of running targets in
- * due order for the page's ids, then their summaries by id (`idsParam` is where the ids go).
+ * /api/v1/cases?team_id=&status=new,open&sort=due&limit=50 runs it: one walk of the cases by their
+ * next due time, with the summaries (since 2026-11-25; a walk of case_sla for the ids, then the
+ * summaries by id, before).
  */
-export type QueuePage = { walk: Statement; summaries: Statement; idsParam: number };
+export type QueuePage = { page: Statement };
 
 export async function queuePageSql(workspaceId: string, staffId: string, teamId: string): Promise<QueuePage> {
   const filters = CaseListQuery.parse({ team_id: teamId, status: 'new,open', sort: 'due', limit: '50' });
-  const walk = await captureSql((db) => dueWalk(db, { workspaceId, staffId }, filters, null));
-  const marker = ['00000000-0000-0000-0000-000000000000'];
-  const summaries = await captureSql((db) => caseSummariesByIds(db, workspaceId, marker));
-  return { walk, summaries, idsParam: summaries.parameters.indexOf(marker) };
+  return { page: await captureSql((db) => casesWithDue(db, { workspaceId, staffId }, filters, null)) };
 }
 
 /** The ranking query of GET /api/v1/search (staff scope, the default limit). */

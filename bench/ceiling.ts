@@ -49,15 +49,11 @@ export function createCaseWork(f: Fixtures): Work {
   };
 }
 
-/** The app's own queue-page statements (captured from the cases feature), one team or the other. */
+/** The app's own queue-page statement (captured from the cases feature), one team or the other. */
 export function queuePageWork(byTeam: QueuePage[]): Work {
   return async (c) => {
     const s = any(byTeam);
-    const page = await c.query({ name: 'ceiling_queue', text: s.walk.sql, values: [...s.walk.parameters] });
-    if (page.rows.length === 0) return;
-    const values = [...s.summaries.parameters];
-    values[s.idsParam] = page.rows.map((r) => r.id);
-    await c.query({ name: 'ceiling_queue_rows', text: s.summaries.sql, values });
+    await c.query({ name: 'ceiling_queue', text: s.page.sql, values: [...s.page.parameters] });
   };
 }
 

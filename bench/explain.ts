@@ -16,8 +16,8 @@ export async function writeExplain(url: string, f: Fixtures, staffId: string, fi
   ];
   const plans: [string, Statement][] = [
     [
-      'queue page: the due walk of a team\u2019s new and open cases, first 50 ids',
-      (await queuePageSql(f.workspaceId, staffId, f.teamIds[0]!)).walk,
+      'queue page: a team\u2019s new and open cases by next due time, first 50',
+      (await queuePageSql(f.workspaceId, staffId, f.teamIds[0]!)).page,
     ],
   ];
   for (const q of searches) plans.push([`search "${q}"`, await searchSql(f.workspaceId, q)]);

@@ -11,15 +11,8 @@ const WAITING = ['new', 'open', 'pending', 'on_hold'] as const;
 export const waitingCases = (db: Executor, teamId: string, since: Date, limit: number) =>
   db
     .selectFrom('cases as c')
-    .select((eb) => [
-      'c.id',
-      eb
-        .selectFrom('case_sla as s')
-        .select((s) => s.fn.min('s.due_at').as('due'))
-        .whereRef('s.case_id', '=', 'c.id')
-        .where('s.state', 'in', ['on_track', 'at_risk', 'breached'])
-        .as('due_at'),
-    ])
+    // next_due_at: the soonest running target's due time, kept on the case (migration 20261123T1600).
+    .select(['c.id', 'c.next_due_at as due_at'])
     .where('c.team_id', '=', teamId)
     .where('c.assignee_id', 'is', null)
     .where('c.status', 'in', WAITING)

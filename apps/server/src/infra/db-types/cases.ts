@@ -44,6 +44,7 @@ export interface Cases {
   id: Generated<string>;
   last_message_at: Timestamp | null;
   message_count: Generated<number>;
+  next_due_at: Timestamp | null;
   number: number;
   organisation_id: string | null;
   priority: Generated<CasePriority>;

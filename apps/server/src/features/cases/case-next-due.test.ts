@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../../../test/app.ts';
+import { call, makeWorkspace, type World } from '../../../test/factories.ts';
+
+// cases.next_due_at is the soonest due time of the case's running targets, kept by triggers on
+// case_sla (migration 20261123T1600) whatever writes the targets: these tests write them by hand.
+
+let t: TestContext;
+let w: World;
+beforeAll(async () => {
+  t = await startTestApp();
+  w = await makeWorkspace(t);
+});
+afterAll(() => t.close());
+
+const at = (h: number) => new Date(Date.UTC(2026, 2, 10, h));
+
+async function openCase() {
+  const res = await call(t, w.agent, 'POST', '/api/v1/cases', {
+    subject: 'Due',
+    body: 'Help',
+    customer_id: w.alice.id,
+  });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+const nextDue = async (caseId: string) =>
+  (
+    await t.deps.db
+      .selectFrom('cases')
+      .select('next_due_at')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow()
+  ).next_due_at;
+
+const target = (
+  caseId: string,
+  name: 'first_response' | 'resolution',
+  due: Date | null,
+  state = 'on_track',
+) =>
+  sql`insert into case_sla (workspace_id, case_id, target, minutes, business, started_at, due_at, state)
+    values (${w.ws.id}, ${caseId}, ${name}::sla_target, 60, false, ${at(0)}, ${due}, ${state}::sla_state)`.execute(
+    t.deps.db,
+  );
+
+describe('a case’s next due time', () => {
+  it('follows its running targets as they are added, met, paused, breached and removed', async () => {
+    const id = await openCase();
+    expect(await nextDue(id)).toBeNull();
+    await target(id, 'resolution', at(20));
+    expect(await nextDue(id)).toEqual(at(20));
+    await target(id, 'first_response', at(9));
+    expect(await nextDue(id)).toEqual(at(9));
+    // A breached target still runs (it is the most overdue); a met or paused one does not.
+    await sql`update case_sla set state = 'breached' where case_id = ${id} and target = 'first_response'`.execute(
+      t.deps.db,
+    );
+    expect(await nextDue(id)).toEqual(at(9));
+    await sql`update case_sla set state = 'met' where case_id = ${id} and target = 'first_response'`.execute(
+      t.deps.db,
+    );
+    expect(await nextDue(id)).toEqual(at(20));
+    await sql`update case_sla set state = 'paused', due_at = null where case_id = ${id} and target = 'resolution'`.execute(
+      t.deps.db,
+    );
+    expect(await nextDue(id)).toBeNull();
+    await sql`update case_sla set state = 'on_track', due_at = ${at(22)} where case_id = ${id}`.execute(
+      t.deps.db,
+    );
+    expect(await nextDue(id)).toEqual(at(22));
+    await sql`delete from case_sla where case_id = ${id}`.execute(t.deps.db);
+    expect(await nextDue(id)).toBeNull();
+  });
+
+  it('is kept for every case a statement touches, and leaves the others alone', async () => {
+    const [a, b, c] = [await openCase(), await openCase(), await openCase()];
+    await target(c, 'resolution', at(5));
+    const versionOfC = async () =>
+      (await t.deps.db.selectFrom('cases').select('version').where('id', '=', c).executeTakeFirstOrThrow())
+        .version;
+    const before = await versionOfC();
+    await sql`insert into case_sla (workspace_id, case_id, target, minutes, business, started_at, due_at, state)
+      select ${w.ws.id}, x.id, 'resolution', 60, false, ${at(0)}, ${at(12)}, 'on_track'
+      from unnest(${[a, b]}::uuid[]) as x(id)`.execute(t.deps.db);
+    expect([await nextDue(a), await nextDue(b), await nextDue(c)]).toEqual([at(12), at(12), at(5)]);
+    // The version is the people's view of the case: a due time kept in the background never moves it.
+    expect(await versionOfC()).toBe(before);
+  });
+
+  it('goes with the case when the case is deleted', async () => {
+    const id = await openCase();
+    await target(id, 'resolution', at(7));
+    await sql`delete from cases where id = ${id}`.execute(t.deps.db);
+    const left = await sql<{
+      n: number;
+    }>`select count(*)::int as n from case_sla where case_id = ${id}`.execute(t.deps.db);
+    expect(left.rows[0]!.n).toBe(0);
+  });
+});
