@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../test/app.ts';
-import { createDb, createPool } from './db.ts';
+import { createDb, createPool, GENERIC_PLAN } from './db.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -37,6 +37,43 @@ describe('statements sent through the app pool', () => {
         db,
       );
       expect(again.rows[0]?.n).toBe(0);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('run a statement marked for a generic plan on a connection that plans it once, outside transactions only', async () => {
+    const pool = createPool(String(t.deps.config.DATABASE_URL), 2);
+    const db = createDb(pool);
+    const mode = (on: typeof db, marked: boolean, n = 1) =>
+      sql<{
+        mode: string;
+        n: number;
+      }>`select current_setting('plan_cache_mode') as mode, ${n}::int as n ${sql.raw(
+        marked ? GENERIC_PLAN : '',
+      )}`
+        .execute(on)
+        .then((r) => r.rows[0]!);
+    try {
+      expect(await mode(db, false)).toEqual({ mode: 'auto', n: 1 });
+      expect(await mode(db, true, 2)).toEqual({ mode: 'force_generic_plan', n: 2 });
+      // Inside a transaction the statement stays on the transaction's connection: it must see the
+      // transaction's own writes.
+      await db.transaction().execute(async (trx) => {
+        await sql`create temp table generic_probe (x int) on commit drop`.execute(trx);
+        await sql`insert into generic_probe values (7)`.execute(trx);
+        expect(await mode(trx, true, 3)).toEqual({ mode: 'auto', n: 3 });
+        const seen = await sql<{
+          x: number;
+        }>`select x from generic_probe where x = ${7} ${sql.raw(GENERIC_PLAN)}`.execute(trx);
+        expect(seen.rows).toEqual([{ x: 7 }]);
+      });
+      // And after it, the next marked statement goes to the generic connections again.
+      expect(await mode(db, true, 4)).toEqual({ mode: 'force_generic_plan', n: 4 });
+      // A full-text statement stays unnamed (planned for its words), so it is not moved.
+      const searched = await sql<{ mode: string }>`select current_setting('plan_cache_mode') as mode,
+        websearch_to_tsquery('english', ${'refund'}) as q ${sql.raw(GENERIC_PLAN)}`.execute(db);
+      expect(searched.rows[0]?.mode).toBe('auto');
     } finally {
       await db.destroy();
     }

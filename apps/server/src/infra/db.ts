@@ -3,6 +3,8 @@ import {
   PostgresDialect,
   type PostgresPool,
   type PostgresPoolClient,
+  type RawBuilder,
+  sql,
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
@@ -47,6 +49,47 @@ const nameOf = (text: string): string | undefined => {
 };
 
 /**
+ * Marks a statement (a trailing comment; `withGenericPlan`) to be run on a connection whose
+ * prepared statements use one generic plan for any parameters (plan_cache_mode=force_generic_plan).
+ * PostgreSQL's own choice keeps planning some statements on every execution because its estimate of
+ * the generic plan is worse, while the plan it picks each time is the same: the queue by due time
+ * spent ~1 ms of its ~2 ms of database CPU planning (docs/performance.md). Only for statements
+ * whose best plan does not depend on the values (walks of one index in its order, filtered);
+ * full-text statements stay unnamed and planned every time, marked or not.
+ */
+export const GENERIC_PLAN = '/* generic plan */';
+
+/** The query with the GENERIC_PLAN mark, for Kysely's `.$call(withGenericPlan)`. */
+export const withGenericPlan = <Q extends { modifyEnd: (m: RawBuilder<unknown>) => Q }>(qb: Q): Q =>
+  qb.modifyEnd(sql.raw(GENERIC_PLAN));
+
+const GENERIC_PLAN_SETTING = '-c plan_cache_mode=force_generic_plan';
+
+/**
+ * The connections marked statements run on, outside transactions (in one, a statement must stay on
+ * the transaction's connection): a second pool, created on first use, half the size of the first.
+ */
+function genericPlanPool(pool: pg.Pool) {
+  let generic: pg.Pool | undefined;
+  return {
+    get: () => {
+      if (!generic) {
+        const { max = 10, ...options } = pool.options;
+        generic = new pg.Pool({
+          ...options,
+          max: Math.max(2, Math.ceil(max / 2)),
+          options: GENERIC_PLAN_SETTING,
+        });
+        generic.on('error', () => {});
+        generic.on('connect', (client) => client.on('error', () => {}));
+      }
+      return generic;
+    },
+    end: async () => generic?.end(),
+  };
+}
+
+/**
  * The pool as Kysely sees it, with every parameterised statement sent as a named (prepared)
  * statement: PostgreSQL parses and plans it once per connection instead of on every execution.
  * Planning was most of the database's CPU for the short reads of a case view (docs/performance.md).
@@ -55,11 +98,20 @@ const nameOf = (text: string): string | undefined => {
 function preparingPool(pool: pg.Pool): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const flush = createOutboxFlusher();
+  const generic = genericPlanPool(pool);
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
     let w = wrapped.get(client);
     if (!w) {
+      let inTransaction = false;
       const send = (text: unknown, values?: unknown[]) => {
         const name = typeof text === 'string' && values && values.length > 0 ? nameOf(text) : undefined;
+        if (typeof text === 'string') {
+          if (text === 'begin' || text.startsWith('start transaction')) inTransaction = true;
+          else if (text === 'commit' || text === 'rollback') inTransaction = false;
+          else if (name && !inTransaction && text.endsWith(GENERIC_PLAN)) {
+            return generic.get().query({ name, text, values });
+          }
+        }
         return name
           ? client.query({ name, text: text as string, values })
           : client.query(text as never, values);
@@ -82,7 +134,12 @@ function preparingPool(pool: pg.Pool): PostgresPool {
     }
     return w;
   };
-  return { connect: async () => wrap(await pool.connect()), end: () => pool.end() };
+  return {
+    connect: async () => wrap(await pool.connect()),
+    end: async () => {
+      await Promise.all([pool.end(), generic.end()]);
+    },
+  };
 }
 
 /**
