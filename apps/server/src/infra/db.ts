@@ -10,6 +10,7 @@ import {
 import pg from 'pg';
 import type { DB } from './db.types.ts';
 import { createOutboxFlusher, writesOutbox } from './outbox.ts';
+import { parseTimestamptz } from './pg-dates.ts';
 
 export type { DB } from './db.types.ts';
 export type Db = Kysely<DB>;
@@ -19,6 +20,8 @@ export type Executor = Kysely<DB>;
 
 // int8 (bigint) as number: our bigints are counters and sizes well inside 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+// timestamptz read by character position (pg-dates.ts), the same Dates as pg's own parser.
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, parseTimestamptz);
 
 export function createPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
