@@ -13,6 +13,12 @@ const TOKEN = `case when random() < ${GLUE_SHARE}
 const ORDER_NUMBER = `case when random() < ${ORDER_NUMBER_SHARE}
   then ' order #' || (100000 + floor(random() * 900000)::int) else '' end`;
 
+/** Service-level minutes by priority (the demo's targets), for a case aliased `c`. */
+const FIRST_RESPONSE_MINUTES = (c: string) =>
+  `case ${c}.priority when 'urgent' then 60 when 'high' then 240 when 'normal' then 480 else 1440 end`;
+const RESOLUTION_MINUTES = (c: string) =>
+  `case ${c}.priority when 'urgent' then 480 when 'high' then 1440 when 'normal' then 2400 else 4800 end`;
+
 /**
  * Cases with a realistic mix: ~10% new, 20% open, 10% pending, 5% on hold, 25% solved, 30% closed;
  * created over the last year; 1 to 5 messages each (new cases have only the customer's first one),
@@ -52,11 +58,15 @@ with r as (
 )
 insert into cases (workspace_id, number, subject, status, priority, channel, customer_id, team_id,
   assignee_id, message_count, last_message_at, first_response_at, solved_at, closed_at, created_at,
-  updated_at)
+  updated_at, next_due_at)
 select $1, v.n, upper(left(w.s, 1)) || substr(w.s, 2), status, priority, channel, ($8::uuid[])[cu],
   ($5::uuid[])[team_no], assignee_id, msgs, last_at,
   case when msgs > 1 then least(created_at + gap, now()) end,
-  solved_at, closed_at, created_at, coalesce(closed_at, solved_at, last_at)
+  solved_at, closed_at, created_at, coalesce(closed_at, solved_at, last_at),
+  -- What the case_sla triggers will find (INSERT_CASE_SLA): a new case's first response runs, an
+  -- open case's resolution; given here, the triggers need not write every case a second time.
+  case status when 'new' then created_at + interval '1 minute' * (${FIRST_RESPONSE_MINUTES('v')})
+    when 'open' then created_at + interval '1 minute' * (${RESOLUTION_MINUTES('v')}) end
 from v cross join lateral (select string_agg(${WORD}, ' ') as s from generate_series(1, 4 + v.n % 5)) w`;
 
 /**
@@ -120,8 +130,8 @@ select c.workspace_id, c.id, t.target::sla_target, t.m, true, c.created_at,
   case when s.st = 'breached' then c.created_at + t.m * interval '1 minute' end
 from cases c
 cross join lateral (values
-  ('first_response', case c.priority when 'urgent' then 60 when 'high' then 240 when 'normal' then 480 else 1440 end),
-  ('resolution', case c.priority when 'urgent' then 480 when 'high' then 1440 when 'normal' then 2400 else 4800 end)
+  ('first_response', ${FIRST_RESPONSE_MINUTES('c')}),
+  ('resolution', ${RESOLUTION_MINUTES('c')})
 ) t(target, m)
 cross join lateral (select case
   when c.status in ('solved', 'closed') then 'met'

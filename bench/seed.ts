@@ -143,6 +143,10 @@ async function finish(
   // A steady-state database has been vacuumed (visibility map, hint bits) and analysed by autovacuum;
   // doing it now keeps that work out of the measured runs.
   await pool.query('vacuum analyze');
+  // And its dirty pages written out: otherwise the checkpoint after a bulk load writes gigabytes
+  // during the first measured runs (the full profile's reads then waited on the disk).
+  log('  checkpoint');
+  await pool.query('checkpoint').catch((e: Error) => log(`  (no checkpoint: ${e.message})`));
   const counts = await countRows(pool, ws);
   const sample = await sampleCases(pool, ws, p.cases);
   return {
