@@ -116,6 +116,18 @@ export async function markRead(
   return Number(res.numUpdatedRows);
 }
 
+/** Marks a workspace's unread notifications of these kinds read, for everyone; returns how many. */
+export async function markKindsRead(db: Executor, f: { workspaceId: string; kinds: string[]; at: Date }) {
+  const res = await db
+    .updateTable('staff_notifications')
+    .set({ read_at: f.at })
+    .where('workspace_id', '=', f.workspaceId)
+    .where('kind', 'in', f.kinds)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 const colleague = ['s.id', 's.name', 's.role', 's.active'] as const;
 
 /** The case's assignee and team, for choosing recipients; undefined when it is not the workspace's. */

@@ -134,3 +134,7 @@ async function markAndCount(deps: Deps, trx: Executor, actor: StaffActor, id?: s
   if (marked > 0) await notify(trx, [signal(workspaceId, staffId, 'read')]);
   return { marked, unread: await q.countUnread(trx, workspaceId, staffId) };
 }
+
+/** Marks a workspace's unread notifications of these kinds read, for everyone (a seeded history). */
+export const markKindsRead = (db: Executor, workspaceId: string, kinds: string[], at: Date) =>
+  q.markKindsRead(db, { workspaceId, kinds, at });

@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps.ts';
+import { markKindsRead } from '../notifications/index.ts';
 import { weekdays } from './business-hours.rules.ts';
 import * as q from './sla.queries.ts';
-import { recomputeCaseSla } from './sla.service.ts';
+import { fireSlaTimers, recomputeCaseSla } from './sla.service.ts';
 
 const HOUR = 60;
 /** The demo targets, in business hours. */
@@ -43,4 +44,12 @@ export async function seedDemoSla(deps: Deps, workspaceId: string) {
     }
   });
   for (const c of await q.caseIdsOf(deps.db, workspaceId)) await recomputeCaseSla(deps, workspaceId, c.id);
+  // The demo stands for a desk that has been running for weeks. The breaches of its history are
+  // recorded now (timeline, breached_at) and their notifications counted as seen, as they would
+  // have been at the time: left to the worker's first sweep, they told every supervisor of some
+  // thirty breaches at once, the first thing a new user saw.
+  for (const c of await q.overdueCases(deps.db, deps.clock.now(), 1000, workspaceId)) {
+    await fireSlaTimers(deps, workspaceId, c.case_id);
+  }
+  await markKindsRead(deps.db, workspaceId, ['sla_breached', 'sla_warning'], deps.clock.now());
 }

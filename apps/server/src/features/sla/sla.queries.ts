@@ -139,11 +139,12 @@ export async function scheduleTimer(
 }
 
 /** Cases with a warning or breach that is due and not yet recorded: what the sweep catches up on. */
-export const overdueCases = (db: Executor, now: Date, limit: number) =>
+export const overdueCases = (db: Executor, now: Date, limit: number, workspaceId?: string) =>
   db
     .selectFrom('case_sla')
     .select(['workspace_id', 'case_id'])
     .distinct()
+    .$if(workspaceId !== undefined, (qb) => qb.where('workspace_id', '=', workspaceId!))
     .where('state', 'in', ['on_track', 'at_risk', 'breached'])
     .where((eb) =>
       eb.or([
