@@ -7,3 +7,4 @@ export { type InboundSmtp, startInboundSmtp } from './inbound-smtp.ts';
 export { notifyDecisionJob, notifyReceivedJob, notifyReplyJob } from './notify.jobs.ts';
 export { queueReply, sendOutgoing } from './outbound.service.ts';
 export { emailTemplatesRoutes } from './templates.routes.ts';
+export { chooseLanguage } from './templates.rules.ts';

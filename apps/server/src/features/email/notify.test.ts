@@ -206,6 +206,36 @@ describe('customer notifications', () => {
     }
   });
 
+  it('writes a decision to a German-speaking customer in German, the words around the agent’s too', async () => {
+    expect(
+      (await call(t, w.agent, 'PATCH', `/api/v1/customers/${w.bob.id}`, { language: 'de' })).status,
+    ).toBe(200);
+    try {
+      const c = await portalCase(w.bob, 'Stiefel zurückgeben');
+      const req = await call(t, w.agent, 'POST', `/api/v1/cases/${c.id}/requests`, {
+        kind: 'return',
+        facts: { faulty: false, days_since_delivery: 120 },
+      });
+      const sent = await call(t, w.agent, 'POST', `/api/v1/requests/${req.body.id}/communications`, {
+        explanation: 'Nach 120 Tagen können wir die Stiefel nicht mehr zurücknehmen.',
+        alternatives: ['Ein Guthaben über den vollen Wert'],
+      });
+      expect(sent.status).toBe(201);
+      await runJobs();
+      const out = await outgoingOf(c.id);
+      const mail = (await mailsTo(w.bob.email)).find(
+        (m) => m.parsed.messageId === out.at(-1)!.message_id_header,
+      )!;
+      expect(mail.parsed.subject).toMatch(/^\[#\d+\] Entscheidung zu Ihrer Anfrage: Stiefel/);
+      expect(mail.parsed.text).toContain(
+        'Was wir Ihnen stattdessen anbieten können:\n- Ein Guthaben über den vollen Wert',
+      );
+      expect(mail.parsed.text).not.toMatch(/What we can offer|This rests on|This comes with/);
+    } finally {
+      await call(t, w.agent, 'PATCH', `/api/v1/customers/${w.bob.id}`, { language: 'en' });
+    }
+  });
+
   it('still mails a decision on an email case as the plain reply when decision_made is off', async () => {
     const path = '/api/v1/email/templates/decision_made/en';
     await call(t, w.admin, 'PUT', path, { ...DEFAULT_TEMPLATES.en!.decision_made, enabled: false });

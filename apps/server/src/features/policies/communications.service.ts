@@ -4,10 +4,11 @@ import { actorRef, type StaffActor } from '../../infra/actor.ts';
 import type { Executor } from '../../infra/db.ts';
 import { AppError, notFound } from '../../infra/errors.ts';
 import { addMessageIn } from '../cases/index.ts';
+import { chooseLanguage } from '../email/index.ts';
 import * as aq from './authorisations.queries.ts';
 import type { EngineDecision } from './policies.rules.ts';
 import * as q from './requests.queries.ts';
-import { authorisationState, composeMessage, refusalIsComplete } from './requests.rules.ts';
+import { authorisationState, composeMessage, hasDecisionWords, refusalIsComplete } from './requests.rules.ts';
 
 type Parts = { explanation?: string; alternatives: string[] };
 
@@ -43,12 +44,19 @@ async function prepare(db: Executor, deps: Deps, actor: StaffActor, requestId: s
     name: c.name,
     citation: c.citation,
   }));
+  // In the language the customer is written to (email's rule), so the mail around it matches.
+  const languages = await q.caseLanguages(db, actor.workspaceId, r.case_id);
   const body = composeMessage({
     outcome: d.outcome,
     explanation,
     alternatives,
     conditions: d.conditions,
     citations,
+    language: chooseLanguage(
+      languages?.customer_language,
+      languages?.workspace_languages ?? [],
+      hasDecisionWords,
+    ),
   });
   return { r, d, explanation, alternatives, authorisation, body };
 }

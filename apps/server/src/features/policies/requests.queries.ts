@@ -74,6 +74,17 @@ const requestColumns = [
 ] as const;
 export type RequestRow = NonNullable<Awaited<ReturnType<typeof findRequest>>>;
 
+/** The case's customer's language and the workspace's, to write the customer in. */
+export const caseLanguages = (db: Executor, workspaceId: string, caseId: string) =>
+  db
+    .selectFrom('cases as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .innerJoin('workspaces as w', 'w.id', 'c.workspace_id')
+    .select(['cu.language as customer_language', 'w.languages as workspace_languages'])
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+
 export const findRequest = (db: Executor, workspaceId: string, id: string) =>
   db
     .selectFrom('requests as r')

@@ -7,6 +7,7 @@ import {
   composeMessage,
   decodeCursor,
   encodeCursor,
+  hasDecisionWords,
   refusalIsComplete,
   requestAbilities,
 } from './requests.rules.ts';
@@ -129,6 +130,24 @@ describe('telling the customer', () => {
     expect(refusalIsComplete('No.', ['  '])).toBe(false);
     expect(refusalIsComplete(' ', ['Store credit'])).toBe(false);
     expect(refusalIsComplete('No.', ['Store credit'])).toBe(true);
+  });
+
+  it('says it in the customer’s language, English where it has no words for theirs', () => {
+    const parts = {
+      outcome: 'needs_authorisation' as const,
+      explanation: 'Wir prüfen das.',
+      alternatives: ['Eine neue Zeltstange'],
+      conditions: ['Mit Kassenbon'],
+      citations: [{ name: 'Rückgabe', citation: '§2' }],
+    };
+    expect(composeMessage({ ...parts, language: 'de' })).toBe(
+      'Wir prüfen das.\n\nEine Kollegin oder ein Kollege mit der nötigen Befugnis prüft Ihre Anfrage; wir teilen Ihnen das Ergebnis mit.\n\nDafür gelten diese Bedingungen:\n- Mit Kassenbon\n\nWas wir Ihnen stattdessen anbieten können:\n- Eine neue Zeltstange\n\nGrundlage: Rückgabe (§2).',
+    );
+    for (const other of ['fr', 'toString', undefined]) {
+      expect(composeMessage({ ...parts, language: other })).toContain('What we can offer instead:');
+    }
+    expect(hasDecisionWords('de')).toBe(true);
+    expect(hasDecisionWords('constructor')).toBe(false);
   });
 
   it('fills templates from the data and formats amounts in their currency', () => {

@@ -131,25 +131,52 @@ export function requestAbilities(
   };
 }
 
-/** The public message that tells the customer the decision, in plain words. */
+/**
+ * The words the decision message puts around the agent's own, per language (the languages the
+ * built-in email texts have). The message is a public reply on the case and, by email, the heart
+ * of the decision_made mail, so it speaks the customer's language as the mail around it does.
+ */
+const DECISION_WORDS = {
+  en: {
+    reviewing:
+      'A colleague with the authority to decide is reviewing your request; we will tell you the outcome.',
+    conditions: 'This comes with conditions:',
+    alternatives: 'What we can offer instead:',
+    restsOn: 'This rests on:',
+  },
+  de: {
+    reviewing:
+      'Eine Kollegin oder ein Kollege mit der nötigen Befugnis prüft Ihre Anfrage; wir teilen Ihnen das Ergebnis mit.',
+    conditions: 'Dafür gelten diese Bedingungen:',
+    alternatives: 'Was wir Ihnen stattdessen anbieten können:',
+    restsOn: 'Grundlage:',
+  },
+} as const;
+
+/** Whether the decision message can be written in this language (primary subtag). */
+export const hasDecisionWords = (language: string): boolean => Object.hasOwn(DECISION_WORDS, language);
+
+/** The public message that tells the customer the decision, in plain words, in their language. */
 export function composeMessage(m: {
   outcome: DecisionOutcome;
   explanation: string;
   alternatives: string[];
   conditions: string[];
   citations: { name: string; citation: string }[];
+  language?: string;
 }): string {
+  const language = m.language ?? 'en';
+  const words = hasDecisionWords(language)
+    ? DECISION_WORDS[language as keyof typeof DECISION_WORDS]
+    : DECISION_WORDS.en;
   const parts = [m.explanation.trim()];
-  if (m.outcome === 'needs_authorisation')
-    parts.push(
-      'A colleague with the authority to decide is reviewing your request; we will tell you the outcome.',
-    );
+  if (m.outcome === 'needs_authorisation') parts.push(words.reviewing);
   if (m.conditions.length > 0)
-    parts.push(`This comes with conditions:\n${m.conditions.map((c) => `- ${c}`).join('\n')}`);
+    parts.push(`${words.conditions}\n${m.conditions.map((c) => `- ${c}`).join('\n')}`);
   if (m.alternatives.length > 0)
-    parts.push(`What we can offer instead:\n${m.alternatives.map((a) => `- ${a}`).join('\n')}`);
+    parts.push(`${words.alternatives}\n${m.alternatives.map((a) => `- ${a}`).join('\n')}`);
   if (m.citations.length > 0)
-    parts.push(`This rests on: ${m.citations.map((c) => `${c.name} (${c.citation})`).join('; ')}.`);
+    parts.push(`${words.restsOn} ${m.citations.map((c) => `${c.name} (${c.citation})`).join('; ')}.`);
   return parts.filter(Boolean).join('\n\n');
 }
 
