@@ -21,9 +21,10 @@ create function cases_next_due_refresh(changed uuid[]) returns void language sql
   where c.id = x.id and c.next_due_at is distinct from x.due
 $$;
 
-create function case_sla_next_due_insert() returns trigger language plpgsql as $$
+-- Inserts and deletes name their rows `changed`; updates have both sides.
+create function case_sla_next_due_changed() returns trigger language plpgsql as $$
 begin
-  perform cases_next_due_refresh(array(select distinct case_id from inserted));
+  perform cases_next_due_refresh(array(select distinct case_id from changed));
   return null;
 end;
 $$;
@@ -36,20 +37,13 @@ begin
 end;
 $$;
 
-create function case_sla_next_due_delete() returns trigger language plpgsql as $$
-begin
-  perform cases_next_due_refresh(array(select distinct case_id from deleted));
-  return null;
-end;
-$$;
-
 create trigger case_sla_next_due_insert after insert on case_sla
-  referencing new table as inserted for each statement execute function case_sla_next_due_insert();
+  referencing new table as changed for each statement execute function case_sla_next_due_changed();
 create trigger case_sla_next_due_update after update on case_sla
   referencing old table as deleted new table as inserted
   for each statement execute function case_sla_next_due_update();
 create trigger case_sla_next_due_delete after delete on case_sla
-  referencing old table as deleted for each statement execute function case_sla_next_due_delete();
+  referencing old table as changed for each statement execute function case_sla_next_due_changed();
 
 update cases c set next_due_at = x.due
 from (

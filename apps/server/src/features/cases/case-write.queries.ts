@@ -78,6 +78,17 @@ export const findCaseForMessage = (db: Executor, workspaceId: string, id: string
     .where('id', '=', id)
     .executeTakeFirst();
 
+/** A written message's own columns, as its answer presents them (with its authors' names). */
+const MESSAGE_COLUMNS = [
+  'id',
+  'visibility',
+  'author_kind',
+  'author_staff_id',
+  'author_customer_id',
+  'body',
+  'created_at',
+] as const;
+
 /**
  * A message, the case's new state and the events, in one statement, provided the case is still at
  * the version the writer read (and decided on). Returns the message id, or nothing when someone
@@ -142,27 +153,13 @@ export const insertMessageUpdatingCase = (
               sql<Date>`${w.message.created_at}::timestamptz`.as('created_at'),
             ]),
         )
-        .returning([
-          'id',
-          'visibility',
-          'author_kind',
-          'author_staff_id',
-          'author_customer_id',
-          'body',
-          'created_at',
-        ]),
+        .returning(MESSAGE_COLUMNS),
     )
     .selectFrom('m')
     // The message as the answer shows it (case-view.queries.ts messagesSql reads the same columns),
     // so a reply without uploads needs no read after its write.
     .select((eb) => [
-      'm.id',
-      'm.visibility',
-      'm.author_kind',
-      'm.author_staff_id',
-      'm.author_customer_id',
-      'm.body',
-      'm.created_at',
+      ...MESSAGE_COLUMNS,
       eb
         .selectFrom('staff')
         .select('staff.name')
