@@ -16,6 +16,8 @@ import { decodeCursor, encodeCursor } from './cases.rules.ts';
 import { listCasesByDue } from './cases-due.service.ts';
 import { PRESENCE_FRESH_MS } from './presence.service.ts';
 
+type CaseViewRow = NonNullable<Awaited<ReturnType<typeof view.findCaseView>>>;
+
 const date = (iso: string) => new Date(iso);
 const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));
 
@@ -47,6 +49,12 @@ export async function getCase(
     withSla: !isCustomer && !fresh,
   });
   if (!row) throw notFound('Case');
+  return presentCaseView(row, actor, now);
+}
+
+/** A case view's row (findCaseView's, or a new case's own answer) as this actor may see it. */
+export function presentCaseView(row: CaseViewRow, actor: Actor, now: Date) {
+  const isCustomer = actor.kind === 'customer';
   const { messages, attachments, timeline, viewers, sla, ...summary } = row;
   const visibleAttachments = attachments
     .filter((a) => !isCustomer || a.visibility === 'public')

@@ -130,8 +130,12 @@ export async function writeOpenedCase(
     await getCustomerInWorkspace(db, actor.workspaceId, c.customerId);
     throw new Error(`customer ${c.customerId} exists, but the case insert found none`);
   }
-  if (c.attachment_ids.length > 0) await linkUploads(db, actor, caseId, messageId, c.attachment_ids);
-  return { id: created.id, number: created.number };
+  if (c.attachment_ids.length > 0) {
+    await linkUploads(db, actor, caseId, messageId, c.attachment_ids);
+    // The answer must show the uploads: the route reads the case back.
+    return { id: created.id, number: created.number, view: null };
+  }
+  return { id: created.id, number: created.number, view: created };
 }
 
 /**

@@ -95,6 +95,35 @@ describe('opening a case in one statement', () => {
     expect(res.body.timeline[0]).toMatchObject({ type: 'case.created', data: { number } });
   });
 
+  it('answers with the new case exactly as its view then shows it, to staff and to the customer', async () => {
+    const byStaff = await call(t, w.agent, 'POST', '/api/v1/cases', {
+      subject: 'Answered from the write',
+      body: 'The zip is stuck.',
+      customer_id: w.bob.id,
+      priority: 'high',
+      tags: ['zip'],
+      team_id: w.team.id,
+      assignee_id: w.agent2.id,
+    });
+    expect(byStaff.status).toBe(201);
+    expect(byStaff.body.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'case.created',
+      'message.added',
+    ]);
+    expect(byStaff.body.timeline[0].data.number).toBe(byStaff.body.number);
+    const seen = await call(t, w.agent, 'GET', `/api/v1/cases/${byStaff.body.id}`);
+    expect(byStaff.body).toEqual(seen.body);
+
+    const byCustomer = await call(t, w.alice, 'POST', '/api/v1/cases', { subject: 'Mine', body: 'Hello' });
+    expect(byCustomer.status).toBe(201);
+    const mine = await call(t, w.alice, 'GET', `/api/v1/cases/${byCustomer.body.id}`);
+    expect(byCustomer.body).toEqual(mine.body);
+    const staffView = await call(t, w.agent, 'GET', `/api/v1/cases/${byCustomer.body.id}`);
+    expect(staffView.body.timeline.map((e: { seq: number }) => e.seq)).toEqual(
+      byCustomer.body.timeline.map((e: { seq: number }) => e.seq),
+    );
+  });
+
   it('counts the new case in its queue (the counters kept by triggers)', async () => {
     const counts = async () => (await call(t, w.agent, 'GET', '/api/v1/cases/counts')).body;
     const before = await counts();

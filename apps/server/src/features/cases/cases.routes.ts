@@ -14,7 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { requireActor, requireStaff } from '../../infra/actor.ts';
 import { attachmentsRoutes } from './attachments.routes.ts';
-import { getCase, getMessage, listCases } from './case-view.service.ts';
+import { getCase, getMessage, listCases, presentCaseView } from './case-view.service.ts';
 import { presentMessage } from './cases.present.ts';
 import { addMessage, openCase, updateCase } from './cases.service.ts';
 import { queueCounts } from './counts.service.ts';
@@ -37,10 +37,12 @@ export const casesRoutes =
       async (req, reply) => {
         const actor = requireActor(req);
         const created = await openCase(deps, actor, req.body);
-        const withAttachments = (req.body.attachment_ids?.length ?? 0) > 0;
+        // The write answers with the new case as its view shows it; with uploads it is read back.
+        if (created.view)
+          return reply.status(201).send(presentCaseView(created.view, actor, deps.clock.now()));
         return reply
           .status(201)
-          .send(await getCase(deps, actor, created.id, { justOpened: { withAttachments } }));
+          .send(await getCase(deps, actor, created.id, { justOpened: { withAttachments: true } }));
       },
     );
 
