@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, makeWorkspace, type Person, type World } from '../../../test/factories.ts';
+import { cachedSession, forgetSessions, rememberSession, sessionCacheGeneration } from './sessions.cache.ts';
 
 // Sessions resolved in the last SESSION_CACHE_MS are reused without a lookup (sessions.cache.ts).
 // Changes made through the app count from the next request; changes made behind its back (another
@@ -73,5 +74,32 @@ describe('with the cache turned off (SESSION_CACHE_MS=0)', () => {
     expect((await call(t0, w0.agent, 'GET', '/api/v1/sessions/current')).status).toBe(200);
     await t0.deps.db.deleteFrom('sessions').where('staff_id', '=', w0.agent.id).execute();
     expect((await call(t0, w0.agent, 'GET', '/api/v1/sessions/current')).status).toBe(401);
+  });
+});
+
+describe('a lookup that raced a sign-out', () => {
+  it('does not put back the row the sign-out deleted', async () => {
+    const t1 = await startTestApp({ env: { SESSION_CACHE_MS: '60000' } });
+    try {
+      const w1 = await makeWorkspace(t1);
+      const key = 'raced';
+      const row = await t1.deps.db
+        .selectFrom('sessions as s')
+        .leftJoin('staff', 'staff.id', 's.staff_id')
+        .select(['s.id', 's.workspace_id', 's.staff_id', 's.customer_id', 's.expires_at', 'staff.role'])
+        .select('staff.active as staff_active')
+        .where('s.staff_id', '=', w1.agent.id)
+        .executeTakeFirstOrThrow();
+      // The lookup starts, a sign-out empties the cache, then the lookup's (old) row comes back.
+      const before = sessionCacheGeneration(t1.deps);
+      forgetSessions(t1.deps);
+      rememberSession(t1.deps, key, row, before);
+      expect(cachedSession(t1.deps, key)).toBeUndefined();
+      // Without a sign-out in between, the row is kept.
+      rememberSession(t1.deps, key, row, sessionCacheGeneration(t1.deps));
+      expect(cachedSession(t1.deps, key)).toEqual(row);
+    } finally {
+      await t1.close();
+    }
   });
 });

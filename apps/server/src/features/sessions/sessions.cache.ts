@@ -15,41 +15,56 @@ type Entry = { session: SessionLookup; at: number };
 const MAX_ENTRIES = 10_000;
 
 // One cache per database handle, so apps on different databases in one process (the tests) never
-// share entries.
-const caches = new WeakMap<object, Map<string, Entry>>();
+// share entries. `generation` counts the times it was emptied: a lookup that started before a
+// sign-out may return the row the sign-out then deleted, and must not put it back.
+type Cache = { entries: Map<string, Entry>; generation: number };
+const caches = new WeakMap<object, Cache>();
 
 const cacheOf = (deps: Pick<Deps, 'db'>) => {
   let cache = caches.get(deps.db);
   if (!cache) {
-    cache = new Map();
+    cache = { entries: new Map(), generation: 0 };
     caches.set(deps.db, cache);
   }
   return cache;
 };
 
+/** Taken before a lookup, handed to rememberSession with its result. */
+export const sessionCacheGeneration = (deps: Pick<Deps, 'db'>): number => cacheOf(deps).generation;
+
 /** The session of a token hash resolved within the TTL, if any. */
 export function cachedSession(deps: Pick<Deps, 'db' | 'config'>, key: string): SessionLookup | undefined {
   const ttl = deps.config.SESSION_CACHE_MS;
   if (ttl === 0) return undefined;
-  const cache = cacheOf(deps);
-  const entry = cache.get(key);
+  const { entries } = cacheOf(deps);
+  const entry = entries.get(key);
   if (!entry) return undefined;
   if (isCachedSessionFresh(entry.at, performance.now(), ttl)) return entry.session;
-  cache.delete(key);
+  entries.delete(key);
   return undefined;
 }
 
-/** Keeps a session found in the database (unknown tokens are never kept). */
-export function rememberSession(deps: Pick<Deps, 'db' | 'config'>, key: string, session: SessionLookup) {
+/**
+ * Keeps a session found in the database (unknown tokens are never kept), unless the cache was
+ * emptied since `generation` was taken: the row may predate what emptied it.
+ */
+export function rememberSession(
+  deps: Pick<Deps, 'db' | 'config'>,
+  key: string,
+  session: SessionLookup,
+  generation: number,
+) {
   if (deps.config.SESSION_CACHE_MS === 0) return;
   const cache = cacheOf(deps);
-  if (cache.size >= MAX_ENTRIES) {
-    for (const oldest of cache.keys()) {
-      cache.delete(oldest);
-      if (cache.size < MAX_ENTRIES / 2) break;
+  if (cache.generation !== generation) return;
+  const { entries } = cache;
+  if (entries.size >= MAX_ENTRIES) {
+    for (const oldest of entries.keys()) {
+      entries.delete(oldest);
+      if (entries.size < MAX_ENTRIES / 2) break;
     }
   }
-  cache.set(key, { session, at: performance.now() });
+  entries.set(key, { session, at: performance.now() });
 }
 
 /**
@@ -57,5 +72,7 @@ export function rememberSession(deps: Pick<Deps, 'db' | 'config'>, key: string, 
  * what one may do (its staff member's role or standing, its customer's existence).
  */
 export function forgetSessions(deps: Pick<Deps, 'db'>): void {
-  caches.get(deps.db)?.clear();
+  const cache = cacheOf(deps);
+  cache.entries.clear();
+  cache.generation++;
 }

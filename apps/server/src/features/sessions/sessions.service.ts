@@ -7,7 +7,7 @@ import type { Executor } from '../../infra/db.ts';
 import { AppError } from '../../infra/errors.ts';
 import { verifyPassword } from '../../infra/passwords.ts';
 import { newToken, tokenHash } from '../../infra/tokens.ts';
-import { cachedSession, forgetSessions, rememberSession } from './sessions.cache.ts';
+import { cachedSession, forgetSessions, rememberSession, sessionCacheGeneration } from './sessions.cache.ts';
 import * as q from './sessions.queries.ts';
 import { bearerToken, isSessionLive, pickAccount, sessionExpiry } from './sessions.rules.ts';
 
@@ -123,8 +123,9 @@ export function authenticate(deps: Deps) {
     const key = hash.toString('base64');
     let s = cachedSession(deps, key);
     if (!s) {
+      const generation = sessionCacheGeneration(deps);
       s = await q.findSessionByTokenHash(deps.db, hash);
-      if (s) rememberSession(deps, key, s);
+      if (s) rememberSession(deps, key, s, generation);
     }
     if (!s || !isSessionLive(s.expires_at, deps.clock.now())) return;
     if (s.staff_id && s.role && s.staff_active) {
