@@ -105,21 +105,16 @@ function preparingPool(pool: pg.Pool): PostgresPool {
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
     let w = wrapped.get(client);
     if (!w) {
-      let inTransaction = false;
+      const afterCommit = flushAfterCommit(client, flush);
       const send = (text: unknown, values?: unknown[]) => {
         const name = typeof text === 'string' && values && values.length > 0 ? nameOf(text) : undefined;
-        if (typeof text === 'string') {
-          if (text === 'begin' || text.startsWith('start transaction')) inTransaction = true;
-          else if (text === 'commit' || text === 'rollback') inTransaction = false;
-          else if (name && !inTransaction && text.endsWith(GENERIC_PLAN)) {
-            return generic.get().query({ name, text, values });
-          }
+        if (name && !afterCommit.inTransaction() && (text as string).endsWith(GENERIC_PLAN)) {
+          return generic.get().query({ name, text: text as string, values });
         }
         return name
           ? client.query({ name, text: text as string, values })
           : client.query(text as never, values);
       };
-      const afterCommit = flushAfterCommit(client, flush);
       const query = async (text: unknown, values?: unknown[]) => {
         const sql = typeof text === 'string' ? text : '';
         afterCommit.sending(sql);
@@ -151,12 +146,14 @@ function preparingPool(pool: pg.Pool): PostgresPool {
  * goes back to the pool: so a request's jobs are queued and its realtime notes sent by the time it
  * answers, as when the writer notified itself (the flush is shared with the process's other
  * commits: createOutboxFlusher). Kysely sends `begin` (or `start transaction ...`), `commit` and
- * `rollback` as these texts. A failed flush is left to the worker's sweep.
+ * `rollback` as these texts. A failed flush is left to the worker's sweep. It also says whether the
+ * connection is in a transaction (statements marked GENERIC_PLAN may leave it only when not).
  */
 function flushAfterCommit(client: pg.PoolClient, flush: (client: pg.PoolClient) => Promise<void>) {
   let inTransaction = false;
   let pending = false;
   return {
+    inTransaction: () => inTransaction,
     sending(sql: string) {
       if (sql === 'begin' || sql.startsWith('start transaction')) inTransaction = true;
       if (writesOutbox(sql)) pending = true;

@@ -1,7 +1,7 @@
 import type { PresenceState, SlaTarget } from '@fairdesk/contract';
 import { sql } from 'kysely';
 import type { Executor } from '../../infra/db.ts';
-import type { MessageRow } from './cases.present.ts';
+import type { EventRow, MessageRow } from './cases.present.ts';
 import { baseSummary } from './cases.queries.ts';
 
 // The case view is one statement: the summary row with its conversation, files, timeline, viewers
@@ -24,16 +24,8 @@ export type AttachmentJson = {
   visibility: 'public' | 'internal' | null;
 };
 
-export type EventJson = {
-  seq: number;
-  type: string;
-  actor_kind: 'staff' | 'customer' | 'system';
-  actor_id: string | null;
-  staff_name: string | null;
-  customer_name: string | null;
-  data: unknown;
-  created_at: Iso;
-};
+/** A timeline entry as the presenter takes it, its time as json gives it. */
+export type EventJson = Omit<EventRow, 'created_at'> & { created_at: Iso };
 
 export type ViewerJson = { id: string; name: string; state: PresenceState; seen_at: Iso };
 export type SlaJson = { target: SlaTarget; due_at: Iso | null; warn_at: Iso | null; met_at: Iso | null };

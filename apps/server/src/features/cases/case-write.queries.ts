@@ -4,6 +4,7 @@ import type { DB, Executor } from '../../infra/db.ts';
 import type { CaseChannel } from '../../infra/db.types.ts';
 import { type EventRecord, recordEventsCall } from '../../infra/emit.ts';
 import type { findCaseView } from './case-view.queries.ts';
+import type { NewMessage } from './cases.queries.ts';
 
 // The write path in as few round trips as the rules allow (docs/decisions.md, 2026-11-24): each
 // statement costs the app and PostgreSQL CPU whatever it does. Ids are made by the app
@@ -133,8 +134,8 @@ const MESSAGE_COLUMNS = [
 
 /**
  * A message, the case's new state and the events, in one statement, provided the case is still at
- * the version the writer read (and decided on). Returns the message id, or nothing when someone
- * changed the case in between; the update waits for a concurrent writer's row lock and then sees
+ * the version the writer read (and decided on). Returns the message with its authors' names (the
+ * answer to a reply), or nothing when someone changed the case in between; the update waits for a concurrent writer's row lock and then sees
  * its version, so the check cannot miss a change.
  */
 export const insertMessageUpdatingCase = (
@@ -144,15 +145,7 @@ export const insertMessageUpdatingCase = (
     case_id: string;
     version: number;
     patch: Updateable<DB['cases']>;
-    message: {
-      id: string;
-      visibility: 'public' | 'internal';
-      author_kind: 'staff' | 'customer' | 'system';
-      author_staff_id: string | null;
-      author_customer_id: string | null;
-      body: string;
-      created_at: Date;
-    };
+    message: Omit<NewMessage, 'workspace_id' | 'case_id'> & { id: string };
     events: EventRecord;
   },
 ) =>

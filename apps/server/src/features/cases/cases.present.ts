@@ -79,7 +79,7 @@ export const presentMessage = (m: MessageRow, attachments: AttachmentRow[]) => (
   attachments: attachments.filter((a) => a.message_id === m.id).map(presentAttachment),
 });
 
-type EventRow = {
+export type EventRow = {
   seq: number;
   type: string;
   actor_kind: 'staff' | 'customer' | 'system';

@@ -34,19 +34,20 @@ export const insertCase = (
     .returning(['id', 'number'])
     .executeTakeFirstOrThrow();
 
-export const insertMessage = (
-  db: Executor,
-  row: {
-    workspace_id: string;
-    case_id: string;
-    visibility: 'public' | 'internal';
-    author_kind: 'staff' | 'customer' | 'system';
-    author_staff_id: string | null;
-    author_customer_id: string | null;
-    body: string;
-    created_at: Date;
-  },
-) => db.insertInto('messages').values(row).returning('id').executeTakeFirstOrThrow();
+/** A message as it is written (its id made by the database or the writer). */
+export type NewMessage = {
+  workspace_id: string;
+  case_id: string;
+  visibility: 'public' | 'internal';
+  author_kind: 'staff' | 'customer' | 'system';
+  author_staff_id: string | null;
+  author_customer_id: string | null;
+  body: string;
+  created_at: Date;
+};
+
+export const insertMessage = (db: Executor, row: NewMessage) =>
+  db.insertInto('messages').values(row).returning('id').executeTakeFirstOrThrow();
 
 /** The case row, locked for the rest of the transaction: writers of one case go one at a time. */
 export const lockCase = (db: Executor, workspaceId: string, id: string) =>
