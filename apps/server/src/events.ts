@@ -68,8 +68,11 @@ const changed =
     return typeof changes === 'object' && changes !== null && fields.some((f) => f in changes);
   };
 const isPublic: When = (e) => e.data?.visibility === 'public';
-const publicFromUs: When = (e, actor) => isPublic(e, actor) && actor.kind !== 'customer';
-const publicFromCustomer: When = (e, actor) => isPublic(e, actor) && actor.kind === 'customer';
+// The message that opened a case is the customer's request, also when staff or an integration
+// opened it for them (`opening: true`): it is no reply of ours to mail, nor a customer's reply.
+const isReply: When = (e, actor) => isPublic(e, actor) && e.data?.opening !== true;
+const publicFromUs: When = (e, actor) => isReply(e, actor) && actor.kind !== 'customer';
+const publicFromCustomer: When = (e, actor) => isReply(e, actor) && actor.kind === 'customer';
 const byCustomer: When = (_e, actor) => actor.kind === 'customer';
 
 // What an SLA policy's conditions, calendar and clocks read (features/sla/sla.rules.ts).

@@ -95,11 +95,15 @@ export const insertCaseWithMessage = (
         'author_staff_id', m.author_staff_id, 'author_customer_id', m.author_customer_id, 'staff_name', null,
         'customer_name', cu.name, 'workspace_name', w.name, 'body', m.body, 'created_at', m.created_at)) as messages,
       (select json_agg(json_build_object('seq', rec.ids[e.n::int], 'type', e.x->>'type', 'actor_kind', e.x->>'actor_kind',
-          'actor_id', e.x->>'actor_id', 'staff_name', s.name, 'customer_name', ecu.name, 'data', e.x->'data',
-          'created_at', c.created_at) order by e.n)
+          'actor_id', e.x->>'actor_id',
+          -- Looked up by key, one name per event: a join here is planned (generically, for a list of
+          -- unknown length) as a hash join over every customer of the workspace.
+          'staff_name', case when e.x->>'actor_kind' = 'staff'
+            then (select s.name from staff s where s.id = (e.x->>'actor_id')::uuid) end,
+          'customer_name', case when e.x->>'actor_kind' = 'customer'
+            then (select ecu.name from customers ecu where ecu.id = (e.x->>'actor_id')::uuid) end,
+          'data', e.x->'data', 'created_at', c.created_at) order by e.n)
         from jsonb_array_elements(ev.items) with ordinality as e(x, n)
-        left join staff s on e.x->>'actor_kind' = 'staff' and s.id = (e.x->>'actor_id')::uuid
-        left join customers ecu on e.x->>'actor_kind' = 'customer' and ecu.id = (e.x->>'actor_id')::uuid
       ) as timeline,
       '[]'::json as attachments, '[]'::json as viewers, '[]'::json as sla
     from c cross join m cross join ev cross join rec

@@ -109,7 +109,11 @@ export async function writeOpenedCase(
       case_id: caseId,
       data: { subject: c.subject, channel: c.channel, customer_id: c.customerId },
     },
-    { type: 'message.added', case_id: caseId, data: { message_id: messageId, visibility: 'public' } },
+    {
+      type: 'message.added',
+      case_id: caseId,
+      data: { message_id: messageId, visibility: 'public', opening: true },
+    },
   ]);
   const created = await insertCaseWithMessage(db, {
     id: caseId,

@@ -71,7 +71,7 @@ describe('opening a case in one statement', () => {
       },
       {
         type: 'message.added',
-        data: { message_id: res.body.messages[0].id, visibility: 'public' },
+        data: { message_id: res.body.messages[0].id, visibility: 'public', opening: true },
         actor_kind: 'customer',
         actor_id: w.alice.id,
       },
@@ -85,14 +85,29 @@ describe('opening a case in one statement', () => {
       'sla.recompute',
     ]);
     for (const j of created) expect(j.payload.data).toEqual(events[0]!.data);
-    // A customer's public message: automations are asked (and skip a case's opening message themselves).
-    expect(jobs.filter((j) => j.payload.event === 'message.added')).toEqual([
-      expect.objectContaining({
-        task: 'automation.run',
-        payload: expect.objectContaining({ data: events[1]!.data }),
-      }),
-    ]);
+    // The opening message is the request, not a reply: it queues no reply mail, no customer_replied
+    // automation (case.created's jobs cover it), and its SLA recompute is case.created's.
+    expect(jobs.filter((j) => j.payload.event === 'message.added')).toEqual([]);
     expect(res.body.timeline[0]).toMatchObject({ type: 'case.created', data: { number } });
+  });
+
+  it("queues no reply mail for a case staff open for a customer (the message is the customer's)", async () => {
+    const res = await call(t, w.agent, 'POST', '/api/v1/cases', {
+      subject: 'By phone',
+      body: 'Called about the zip.',
+      customer_id: w.bob.id,
+    });
+    expect(res.status).toBe(201);
+    expect((await jobsOf(res.body.id)).map((j) => j.task).sort()).toEqual([
+      'automation.run',
+      'routing.assign',
+      'sla.recompute',
+    ]);
+    // A staff reply afterwards is a reply: it queues its mail jobs.
+    const reply = await call(t, w.agent, 'POST', `/api/v1/cases/${res.body.id}/messages`, { body: 'On it.' });
+    expect(reply.status).toBe(201);
+    const replyJobs = (await jobsOf(res.body.id)).filter((j) => j.payload.event === 'message.added');
+    expect(replyJobs.map((j) => j.task).sort()).toEqual(['email.notify_reply', 'email.reply', 'sla.recompute']);
   });
 
   it('answers with the new case exactly as its view then shows it, to staff and to the customer', async () => {

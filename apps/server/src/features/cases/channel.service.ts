@@ -85,7 +85,11 @@ export async function openChannelCase(
       case_id: created.id,
       data: { number, subject: c.subject, channel: c.channel, customer_id: c.customer.id, ...c.data },
     },
-    { type: 'message.added', case_id: created.id, data: { message_id: messageId, visibility: 'public' } },
+    {
+      type: 'message.added',
+      case_id: created.id,
+      data: { message_id: messageId, visibility: 'public', opening: true },
+    },
   ]);
   return { id: created.id, number, messageId };
 }
