@@ -94,8 +94,8 @@ export const SUBSCRIBERS: Subscribers = {
   ],
   'message.added': [
     { task: SLA_RECOMPUTE, perCase: true, when: isPublic },
+    // The mail itself on an email case, the "agent replied" notification on any other.
     { task: 'email.reply', when: publicFromUs },
-    { task: 'email.notify_reply', when: publicFromUs },
     { task: 'automation.run', when: publicFromCustomer },
   ],
   'decision.communicated': ['email.notify_decision'],

@@ -14,7 +14,8 @@ export const notifyReceivedJob =
   };
 
 /**
- * `email.notify_reply`, on message.added. A message that tells a decision is left to
+ * `email.notify_reply`: what `email.reply` now does for cases of other channels than email; kept so
+ * that jobs queued before that change still run. A message that tells a decision is left to
  * `email.notify_decision` (the policies feature marks it `purpose: 'decision'`), so the customer
  * gets one mail about it, not two.
  */
