@@ -20,6 +20,14 @@ const RESOLUTION_MINUTES = (c: string) =>
   `case ${c}.priority when 'urgent' then 480 when 'high' then 1440 when 'normal' then 2400 else 4800 end`;
 
 /**
+ * cases.sla_next as case_sla_next() writes it (migration 20261123T2000) for a running target due at
+ * `due`, breached as INSERT_CASE_SLA decides it.
+ */
+const RUNNING_SLA_NEXT = (target: string, due: string) => `jsonb_build_object('target', '${target}',
+  'due_at', to_char((${due}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+  'state', case when ${due} < now() then 'breached' else 'on_track' end)`;
+
+/**
  * Cases with a realistic mix: ~10% new, 20% open, 10% pending, 5% on hold, 25% solved, 30% closed;
  * created over the last year; 1 to 5 messages each (new cases have only the customer's first one),
  * 30 minutes to a day apart. $5 teams uuid[2], $6/$7 agents of team 1/2 (uuid[]), $8 customers uuid[].
@@ -58,7 +66,7 @@ with r as (
 )
 insert into cases (workspace_id, number, subject, status, priority, channel, customer_id, team_id,
   assignee_id, message_count, last_message_at, first_response_at, solved_at, closed_at, created_at,
-  updated_at, next_due_at)
+  updated_at, next_due_at, sla_next)
 select $1, v.n, upper(left(w.s, 1)) || substr(w.s, 2), status, priority, channel, ($8::uuid[])[cu],
   ($5::uuid[])[team_no], assignee_id, msgs, last_at,
   case when msgs > 1 then least(created_at + gap, now()) end,
@@ -66,7 +74,14 @@ select $1, v.n, upper(left(w.s, 1)) || substr(w.s, 2), status, priority, channel
   -- What the case_sla triggers will find (INSERT_CASE_SLA): a new case's first response runs, an
   -- open case's resolution; given here, the triggers need not write every case a second time.
   case status when 'new' then created_at + interval '1 minute' * (${FIRST_RESPONSE_MINUTES('v')})
-    when 'open' then created_at + interval '1 minute' * (${RESOLUTION_MINUTES('v')}) end
+    when 'open' then created_at + interval '1 minute' * (${RESOLUTION_MINUTES('v')}) end,
+  -- And the next target they will find: first response for a new case, resolution for an open one
+  -- (its first response is met), resolution paused for pending and on hold, none once solved.
+  case status
+    when 'new' then ${RUNNING_SLA_NEXT('first_response', `created_at + interval '1 minute' * (${FIRST_RESPONSE_MINUTES('v')})`)}
+    when 'open' then ${RUNNING_SLA_NEXT('resolution', `created_at + interval '1 minute' * (${RESOLUTION_MINUTES('v')})`)}
+    when 'pending' then '{"target": "resolution", "due_at": null, "state": "paused"}'::jsonb
+    when 'on_hold' then '{"target": "resolution", "due_at": null, "state": "paused"}'::jsonb end
 from v cross join lateral (select string_agg(${WORD}, ' ') as s from generate_series(1, 4 + v.n % 5)) w`;
 
 /**

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, makeWorkspace, type World } from '../../../test/factories.ts';
+import type { Executor } from '../../infra/db.ts';
 
 // cases.next_due_at is the soonest due time of the case's running targets, kept by triggers on
 // case_sla (migration 20261123T1600) whatever writes the targets: these tests write them by hand.
@@ -40,11 +41,16 @@ const target = (
   name: 'first_response' | 'resolution',
   due: Date | null,
   state = 'on_track',
+  db: Executor = t.deps.db,
 ) =>
   sql`insert into case_sla (workspace_id, case_id, target, minutes, business, started_at, due_at, state)
     values (${w.ws.id}, ${caseId}, ${name}::sla_target, 60, false, ${at(0)}, ${due}, ${state}::sla_state)`.execute(
-    t.deps.db,
+    db,
   );
+
+/** The next target as the case view presents it (the summary reads cases.sla_next). */
+const slaNext = async (caseId: string) =>
+  (await call(t, w.agent, 'GET', `/api/v1/cases/${caseId}`)).body.sla_next;
 
 describe('a case’s next due time', () => {
   it('follows its running targets as they are added, met, paused, breached and removed', async () => {
@@ -73,6 +79,47 @@ describe('a case’s next due time', () => {
     expect(await nextDue(id)).toEqual(at(22));
     await sql`delete from case_sla where case_id = ${id}`.execute(t.deps.db);
     expect(await nextDue(id)).toBeNull();
+  });
+
+  it('keeps the next target a summary shows, running before paused, and lists show it', async () => {
+    const id = await openCase();
+    expect(await slaNext(id)).toBeNull();
+    await target(id, 'resolution', at(20));
+    await target(id, 'first_response', at(9));
+    expect(await slaNext(id)).toEqual({
+      target: 'first_response',
+      due_at: at(9).toISOString(),
+      state: 'on_track',
+    });
+    await sql`update case_sla set state = 'breached' where case_id = ${id} and target = 'first_response'`.execute(
+      t.deps.db,
+    );
+    expect(await slaNext(id)).toEqual({
+      target: 'first_response',
+      due_at: at(9).toISOString(),
+      state: 'breached',
+    });
+    await sql`update case_sla set state = 'met' where case_id = ${id} and target = 'first_response'`.execute(
+      t.deps.db,
+    );
+    await sql`update case_sla set state = 'paused', due_at = null where case_id = ${id} and target = 'resolution'`.execute(
+      t.deps.db,
+    );
+    expect(await slaNext(id)).toEqual({ target: 'resolution', due_at: null, state: 'paused' });
+    await sql`update case_sla set state = 'met' where case_id = ${id}`.execute(t.deps.db);
+    expect(await slaNext(id)).toBeNull();
+  });
+
+  it('is written in UTC whatever the writing session’s time zone', async () => {
+    const id = await openCase();
+    await t.deps.db.transaction().execute(async (trx) => {
+      await sql`set local time zone 'Pacific/Auckland'`.execute(trx);
+      await target(id, 'resolution', new Date(Date.UTC(2026, 2, 10, 7, 30, 15, 123)), 'on_track', trx);
+    });
+    const stored = await sql<{
+      due: string;
+    }>`select sla_next->>'due_at' as due from cases where id = ${id}`.execute(t.deps.db);
+    expect(stored.rows[0]!.due).toBe('2026-03-10T07:30:15.123000Z');
   });
 
   it('is kept for every case a statement touches, and leaves the others alone', async () => {

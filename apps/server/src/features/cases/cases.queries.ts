@@ -99,11 +99,9 @@ export const baseSummary = (db: Executor) =>
       'c.closed_at',
       'c.created_at',
       'c.updated_at',
-      // The next target due (running first, then paused), for queue badges.
-      sql<{ target: SlaTarget; due_at: string | null; state: SlaState } | null>`(
-        select jsonb_build_object('target', s.target, 'due_at', s.due_at, 'state', s.state)
-        from case_sla s where s.case_id = c.id and s.state <> 'met'
-        order by s.due_at is null, s.due_at limit 1)`.as('sla_next'),
+      // The next target due (running first, then paused), for queue badges: kept on the case by
+      // the triggers on case_sla (migration 20261123T2000_case_sla_next).
+      sql<{ target: SlaTarget; due_at: string | null; state: SlaState } | null>`c.sla_next`.as('sla_next'),
     ]);
 
 export type CaseSummaryRow = Awaited<ReturnType<typeof caseSummariesByIds>>[number];

@@ -49,6 +49,7 @@ export interface Cases {
   organisation_id: string | null;
   priority: Generated<CasePriority>;
   search: Generated<string | null>;
+  sla_next: Json | null;
   solved_at: Timestamp | null;
   status: Generated<CaseStatus>;
   status_entered_at: Generated<Timestamp>;
