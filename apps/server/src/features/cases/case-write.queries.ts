@@ -8,7 +8,7 @@ import type { NewMessage } from './cases.queries.ts';
 
 // The write path in as few round trips as the rules allow (docs/decisions.md, 2026-11-24): each
 // statement costs the app and PostgreSQL CPU whatever it does. Ids are made by the app
-// (`randomUUID`), so the events can name the new rows before they exist.
+// (`randomUUIDv7`), so the events can name the new rows before they exist.
 
 /**
  * Sets `data.number` of the `case.created` entries of a JSON array (events at `type`, jobs at

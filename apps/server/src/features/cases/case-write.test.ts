@@ -110,6 +110,27 @@ describe('opening a case in one statement', () => {
     expect(replyJobs.map((j) => j.task).sort()).toEqual(['email.reply', 'sla.recompute']);
   });
 
+  it('gives the case and its message time-ordered ids (UUIDv7), as the tables do by default', async () => {
+    const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const first = await call(t, w.agent, 'POST', '/api/v1/cases', {
+      subject: 'a',
+      body: 'b',
+      customer_id: w.bob.id,
+    });
+    await new Promise((r) => setTimeout(r, 2));
+    const second = await call(t, w.agent, 'POST', '/api/v1/cases', {
+      subject: 'c',
+      body: 'd',
+      customer_id: w.bob.id,
+    });
+    expect(first.body.id).toMatch(v7);
+    expect(first.body.messages[0].id).toMatch(v7);
+    expect(first.body.id < second.body.id).toBe(true);
+    const byDefault = await sql<{ id: string }>`insert into customers (workspace_id, name, email)
+      values (${w.ws.id}, 'Ordered', 'ordered@example.com') returning id`.execute(t.deps.db);
+    expect(byDefault.rows[0]!.id).toMatch(v7);
+  });
+
   it('answers with the new case exactly as its view then shows it, to staff and to the customer', async () => {
     const byStaff = await call(t, w.agent, 'POST', '/api/v1/cases', {
       subject: 'Answered from the write',
