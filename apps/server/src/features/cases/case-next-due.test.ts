@@ -106,6 +106,12 @@ describe('a case’s next due time', () => {
       t.deps.db,
     );
     expect(await slaNext(id)).toEqual({ target: 'resolution', due_at: null, state: 'paused' });
+    const list = await call(t, w.agent, 'GET', '/api/v1/cases?limit=100');
+    expect(list.body.items.find((c: { id: string }) => c.id === id).sla_next).toEqual({
+      target: 'resolution',
+      due_at: null,
+      state: 'paused',
+    });
     await sql`update case_sla set state = 'met' where case_id = ${id}`.execute(t.deps.db);
     expect(await slaNext(id)).toBeNull();
   });
