@@ -37,6 +37,7 @@ export async function startEmbeddedPostgres(opts: {
   // both sides less CPU than loopback TCP (docs/performance.md). A socket path has a length limit
   // (108 bytes on Linux); a deeper data directory falls back to TCP, which stays open either way.
   const socketDir = `${dir}/.s.PGSQL.${opts.port}`.length <= 100 ? dir : undefined;
+  const cacheMb = sharedBuffersMb();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: opts.port,
@@ -49,12 +50,7 @@ export async function startEmbeddedPostgres(opts: {
     // a working set of a few hundred MB cached, SSD-like random reads, sorts in memory.
     postgresFlags: [
       ...['-c', 'max_connections=200', '-c', `unix_socket_directories=${socketDir ?? ''}`],
-      ...[
-        '-c',
-        `shared_buffers=${sharedBuffersMb()}MB`,
-        '-c',
-        `effective_cache_size=${2 * sharedBuffersMb()}MB`,
-      ],
+      ...['-c', `shared_buffers=${cacheMb}MB`, '-c', `effective_cache_size=${2 * cacheMb}MB`],
       ...['-c', 'random_page_cost=1.1'],
       ...['-c', 'work_mem=16MB', '-c', 'maintenance_work_mem=128MB', '-c', 'wal_buffers=16MB'],
     ],

@@ -48,6 +48,12 @@ const target = (
     db,
   );
 
+/** Moves one of a case's targets to `state` (its due time kept, or cleared when paused). */
+const setState = (caseId: string, name: 'first_response' | 'resolution', state: string) =>
+  sql`update case_sla set state = ${state}::sla_state,
+      due_at = case when ${state} = 'paused' then null else due_at end
+    where case_id = ${caseId} and target = ${name}::sla_target`.execute(t.deps.db);
+
 /** The next target as the case view presents it (the summary reads cases.sla_next). */
 const slaNext = async (caseId: string) =>
   (await call(t, w.agent, 'GET', `/api/v1/cases/${caseId}`)).body.sla_next;
@@ -61,17 +67,11 @@ describe('a case’s next due time', () => {
     await target(id, 'first_response', at(9));
     expect(await nextDue(id)).toEqual(at(9));
     // A breached target still runs (it is the most overdue); a met or paused one does not.
-    await sql`update case_sla set state = 'breached' where case_id = ${id} and target = 'first_response'`.execute(
-      t.deps.db,
-    );
+    await setState(id, 'first_response', 'breached');
     expect(await nextDue(id)).toEqual(at(9));
-    await sql`update case_sla set state = 'met' where case_id = ${id} and target = 'first_response'`.execute(
-      t.deps.db,
-    );
+    await setState(id, 'first_response', 'met');
     expect(await nextDue(id)).toEqual(at(20));
-    await sql`update case_sla set state = 'paused', due_at = null where case_id = ${id} and target = 'resolution'`.execute(
-      t.deps.db,
-    );
+    await setState(id, 'resolution', 'paused');
     expect(await nextDue(id)).toBeNull();
     await sql`update case_sla set state = 'on_track', due_at = ${at(22)} where case_id = ${id}`.execute(
       t.deps.db,
@@ -91,20 +91,14 @@ describe('a case’s next due time', () => {
       due_at: at(9).toISOString(),
       state: 'on_track',
     });
-    await sql`update case_sla set state = 'breached' where case_id = ${id} and target = 'first_response'`.execute(
-      t.deps.db,
-    );
+    await setState(id, 'first_response', 'breached');
     expect(await slaNext(id)).toEqual({
       target: 'first_response',
       due_at: at(9).toISOString(),
       state: 'breached',
     });
-    await sql`update case_sla set state = 'met' where case_id = ${id} and target = 'first_response'`.execute(
-      t.deps.db,
-    );
-    await sql`update case_sla set state = 'paused', due_at = null where case_id = ${id} and target = 'resolution'`.execute(
-      t.deps.db,
-    );
+    await setState(id, 'first_response', 'met');
+    await setState(id, 'resolution', 'paused');
     expect(await slaNext(id)).toEqual({ target: 'resolution', due_at: null, state: 'paused' });
     const list = await call(t, w.agent, 'GET', '/api/v1/cases?limit=100');
     expect(list.body.items.find((c: { id: string }) => c.id === id).sla_next).toEqual({

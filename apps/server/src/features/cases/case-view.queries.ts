@@ -105,6 +105,9 @@ export const findCaseView = (db: Executor, v: CaseViewShape) =>
     .$if(v.customerId !== null, (qb) => qb.where('c.customer_id', '=', v.customerId as string))
     .executeTakeFirst();
 
+/** A case as its view reads it (findCaseView's row; a new case's own answer has the same shape). */
+export type CaseViewRow = NonNullable<Awaited<ReturnType<typeof findCaseView>>>;
+
 /** One message of a case with its author and its attachments, in one statement. */
 export const findMessageWithAttachments = (db: Executor, caseId: string, messageId: string) =>
   sql<

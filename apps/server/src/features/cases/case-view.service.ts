@@ -16,8 +16,6 @@ import { decodeCursor, encodeCursor } from './cases.rules.ts';
 import { listCasesByDue } from './cases-due.service.ts';
 import { PRESENCE_FRESH_MS } from './presence.service.ts';
 
-type CaseViewRow = NonNullable<Awaited<ReturnType<typeof view.findCaseView>>>;
-
 const date = (iso: string) => new Date(iso);
 const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));
 
@@ -53,7 +51,7 @@ export async function getCase(
 }
 
 /** A case view's row (findCaseView's, or a new case's own answer) as this actor may see it. */
-export function presentCaseView(row: CaseViewRow, actor: Actor, now: Date) {
+export function presentCaseView(row: view.CaseViewRow, actor: Actor, now: Date) {
   const isCustomer = actor.kind === 'customer';
   const { messages, attachments, timeline, viewers, sla, ...summary } = row;
   const visibleAttachments = attachments

@@ -3,7 +3,7 @@ import { type RawBuilder, sql, type Updateable } from 'kysely';
 import type { DB, Executor } from '../../infra/db.ts';
 import type { CaseChannel } from '../../infra/db.types.ts';
 import { type EventRecord, recordEventsCall } from '../../infra/emit.ts';
-import type { findCaseView } from './case-view.queries.ts';
+import type { CaseViewRow } from './case-view.queries.ts';
 import type { NewMessage } from './cases.queries.ts';
 
 // The write path in as few round trips as the rules allow (docs/decisions.md, 2026-11-24): each
@@ -18,9 +18,6 @@ const withCaseNumber = (json: string, typePath: string[], numberPath: string[], 
   sql<unknown>`(select coalesce(jsonb_agg(case when x #>> ${typePath}::text[] = 'case.created'
       then jsonb_set(x, ${numberPath}::text[], to_jsonb(${number})) else x end order by n), '[]')
     from jsonb_array_elements(${json}::jsonb) with ordinality as t(x, n))`;
-
-/** A new case as its view shows it (case-view.queries.ts findCaseView), written and read at once. */
-export type OpenedCaseView = NonNullable<Awaited<ReturnType<typeof findCaseView>>>;
 
 /**
  * Opens a case in one statement: checks the customer is the workspace's, inserts the case (taking
@@ -54,7 +51,7 @@ export const insertCaseWithMessage = (
 ) => {
   const number = sql<number>`c.number`;
   const items = withCaseNumber(c.events.items, ['type'], ['data', 'number'], number);
-  return sql<OpenedCaseView>`with cu as (
+  return sql<CaseViewRow>`with cu as (
       select id, organisation_id, name, email from customers
       where workspace_id = ${c.workspace_id} and id = ${c.customer_id}
     ), c as (
@@ -90,7 +87,7 @@ export const insertCaseWithMessage = (
       cu.name as customer_name, cu.email as customer_email, c.organisation_id, o.name as organisation_name,
       c.team_id, t.name as team_name, c.assignee_id, a.name as assignee_name, c.tags, c.version,
       c.message_count, c.last_message_at, c.first_response_at, c.solved_at, c.closed_at, c.created_at,
-      c.updated_at, null::jsonb as sla_next,
+      c.updated_at, c.sla_next,
       json_build_array(json_build_object('id', m.id, 'visibility', m.visibility, 'author_kind', m.author_kind,
         'author_staff_id', m.author_staff_id, 'author_customer_id', m.author_customer_id, 'staff_name', null,
         'customer_name', cu.name, 'workspace_name', w.name, 'body', m.body, 'created_at', m.created_at)) as messages,
@@ -139,8 +136,8 @@ const MESSAGE_COLUMNS = [
 /**
  * A message, the case's new state and the events, in one statement, provided the case is still at
  * the version the writer read (and decided on). Returns the message with its authors' names (the
- * answer to a reply), or nothing when someone changed the case in between; the update waits for a concurrent writer's row lock and then sees
- * its version, so the check cannot miss a change.
+ * answer to a reply), or nothing when someone changed the case in between; the update waits for a
+ * concurrent writer's row lock and then sees its version, so the check cannot miss a change.
  */
 export const insertMessageUpdatingCase = (
   db: Executor,
