@@ -174,4 +174,77 @@ describe('the event outbox', () => {
       where key = ${`events.seal:${other.ws.id}`}`.execute(t.deps.db);
     expect(seal.rows[0]?.n).toBe(1);
   });
+
+  it('reads the outbox by its key, also on a connection that first planned it empty', async () => {
+    await drainOutbox(t.deps.pool);
+    const client = await t.deps.pool.connect();
+    try {
+      // The state after a vacuum has emptied the outbox (the bench's seed, a quiet hour): a plan
+      // made now would pick a sequential scan, and keep reading the heap as it grows.
+      await client.query('vacuum event_outbox');
+      const { rows } = await client.query<{ relpages: number }>(
+        `select relpages from pg_class where oid = 'event_outbox'::regclass`,
+      );
+      expect(rows[0]?.relpages).toBe(0);
+      for (let i = 0; i < 6; i++) {
+        await client.query('select flush_event_outbox($1, 500)', [REALTIME_CHANNEL]);
+      }
+      const key = uniq();
+      await crashing.transaction().execute((trx) => emit(trx, ctx(), write(key)));
+      // The backend's scan counters not yet reported (its earlier statements' too), before and after.
+      const scans = async () =>
+        (
+          await client.query<{ seq_scan: number; idx_scan: number }>(
+            `select seq_scan, idx_scan from pg_stat_xact_user_tables where relid = 'event_outbox'::regclass`,
+          )
+        ).rows[0]!;
+      await client.query('begin');
+      const before = await scans();
+      const flushed = await client.query<{ n: number }>('select flush_event_outbox($1, 500) as n', [
+        REALTIME_CHANNEL,
+      ]);
+      const after = await scans();
+      await client.query('commit');
+      expect(flushed.rows[0]?.n).toBe(1);
+      expect(after.seq_scan - before.seq_scan).toBe(0);
+      expect(after.idx_scan - before.idx_scan).toBeGreaterThan(0);
+      expect(await queuedJobs(key)).toBe(1);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('sends every row’s notes in order and queues one seal job per workspace, taken together', async () => {
+    await drainOutbox(t.deps.pool);
+    const other = await makeWorkspace(t);
+    const seals = [w.ws.id, other.ws.id].map((id) => `events.seal:${id}`);
+    await sql`delete from graphile_worker._private_jobs where key = any(${seals}::text[])`.execute(t.deps.db);
+    const listener = await t.deps.pool.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => {
+      if (n.channel === 'fd_outbox_test') heard.push(n.payload ?? '');
+    });
+    try {
+      await listener.query('listen fd_outbox_test');
+      await sql`insert into event_outbox (notes, seal_workspace_id) values
+        (array['a', 'b'], ${w.ws.id}), (array['c'], ${other.ws.id}), (array['d'], ${w.ws.id})`.execute(
+        crashing,
+      );
+      const r = await t.deps.pool.query<{ n: number }>(`select flush_event_outbox('fd_outbox_test', 500) as n`);
+      expect(r.rows[0]?.n).toBe(3);
+      await expect.poll(() => heard).toEqual(['a', 'b', 'c', 'd']);
+      const queued = await sql<{ key: string; n: number }>`select key, count(*)::int as n
+        from graphile_worker.jobs where key = any(${seals}::text[]) group by key order by key`.execute(t.deps.db);
+      expect(queued.rows).toEqual(seals.sort().map((key) => ({ key, n: 1 })));
+      // A seal job already waiting is not queued again.
+      await sql`insert into event_outbox (seal_workspace_id) values (${w.ws.id})`.execute(crashing);
+      await drainOutbox(t.deps.pool);
+      const again = await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs
+        where key = ${seals[0]}`.execute(t.deps.db);
+      expect(again.rows[0]?.n).toBe(1);
+    } finally {
+      await listener.query('unlisten fd_outbox_test');
+      listener.release();
+    }
+  });
 });
