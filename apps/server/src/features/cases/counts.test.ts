@@ -84,6 +84,33 @@ describe('queue counts', () => {
     expect(kept).toEqual(truth);
   });
 
+  it('keep one row per agent’s key, whichever connection writes it', async () => {
+    const cases = await Promise.all(
+      Array.from({ length: 4 }, () => open({ team_id: w.team.id, assignee_id: w.agent2.id })),
+    );
+    // Four connections (four backends) each move one of the agent's cases there and back.
+    const clients = await Promise.all(cases.map(() => t.deps.pool.connect()));
+    try {
+      await Promise.all(
+        clients.map(async (client, i) => {
+          await client.query(`update cases set status = 'pending' where id = $1`, [cases[i]!.id]);
+          await client.query(`update cases set status = 'open' where id = $1`, [cases[i]!.id]);
+        }),
+      );
+    } finally {
+      for (const client of clients) client.release();
+    }
+    const rows = await sql<{ assignee_key: string; status: string; stripe: number }>`
+      select assignee_key, status::text, stripe from case_counts
+      where workspace_id = ${w.ws.id} and assignee_key = ${w.agent2.id}`.execute(t.deps.db);
+    expect(rows.rows.length).toBeGreaterThan(0);
+    expect(rows.rows.every((r) => r.stripe === 0)).toBe(true);
+    const keys = rows.rows.map((r) => r.status);
+    expect(new Set(keys).size).toBe(keys.length);
+    const { truth, kept } = await recount(w.ws.id);
+    expect(kept).toEqual(truth);
+  });
+
   it('are for staff, and count only the caller’s workspace', async () => {
     expect((await call(t, w.alice, 'GET', '/api/v1/cases/counts')).status).toBe(403);
     const other = await makeWorkspace(t);
