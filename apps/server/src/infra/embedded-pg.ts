@@ -8,16 +8,18 @@ export type EmbeddedCluster = { url: (db: string) => string; stop: () => Promise
 const USER = 'fairdesk';
 const PASSWORD = 'fairdesk';
 
+const MAX_SHARED_BUFFERS_MB = 8192;
+
 /**
  * PostgreSQL's own cache for the one-box install: a quarter of the memory this process may use (the
- * machine's, or its container's limit), between 128 MB and 2 GB, PostgreSQL's usual advice. It
- * was a fixed 256 MB; reads beyond it went to the OS page cache, which a VM or a busy box may
- * reclaim under us, and then to the disk (docs/performance.md, 2026-11-26: a million cases' case
- * view and search waiting on the disk).
+ * machine's, or its container's limit), between 128 MB and 8 GB, PostgreSQL's usual advice. It
+ * was a fixed 256 MB, then at most 2 GB; reads beyond it went to the OS page cache, which a VM or a
+ * busy box may reclaim under us, and then to the disk (docs/performance.md, 2026-11-26 and
+ * 2026-11-27: a million cases' case view and search waiting on the disk).
  */
 export function sharedBuffersMb(total = totalmem(), constrained = process.constrainedMemory()): number {
   const limit = constrained > 0 && constrained < total ? constrained : total;
-  return Math.min(2048, Math.max(128, Math.floor(limit / 4 / 2 ** 20)));
+  return Math.min(MAX_SHARED_BUFFERS_MB, Math.max(128, Math.floor(limit / 4 / 2 ** 20)));
 }
 
 /**

@@ -230,11 +230,15 @@ describe('the event outbox', () => {
         (array['a', 'b'], ${w.ws.id}), (array['c'], ${other.ws.id}), (array['d'], ${w.ws.id})`.execute(
         crashing,
       );
-      const r = await t.deps.pool.query<{ n: number }>(`select flush_event_outbox('fd_outbox_test', 500) as n`);
+      const r = await t.deps.pool.query<{ n: number }>(
+        `select flush_event_outbox('fd_outbox_test', 500) as n`,
+      );
       expect(r.rows[0]?.n).toBe(3);
       await expect.poll(() => heard).toEqual(['a', 'b', 'c', 'd']);
       const queued = await sql<{ key: string; n: number }>`select key, count(*)::int as n
-        from graphile_worker.jobs where key = any(${seals}::text[]) group by key order by key`.execute(t.deps.db);
+        from graphile_worker.jobs where key = any(${seals}::text[]) group by key order by key`.execute(
+        t.deps.db,
+      );
       expect(queued.rows).toEqual(seals.sort().map((key) => ({ key, n: 1 })));
       // A seal job already waiting is not queued again.
       await sql`insert into event_outbox (seal_workspace_id) values (${w.ws.id})`.execute(crashing);
