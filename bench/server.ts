@@ -139,7 +139,7 @@ export async function clusterCpu(postmasterPid: number): Promise<ClusterCpu> {
 }
 
 /** `backend` for a client connection, else the background process's name without its number. */
-export function processKind(title: string): string {
+function processKind(title: string): string {
   const name = title.replace(/^postgres:\s*/, '');
   const background =
     /^(autovacuum (launcher|worker)|checkpointer|background writer|walwriter|walsummarizer|io worker|logical replication launcher|archiver|startup)/.exec(
