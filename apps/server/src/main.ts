@@ -12,6 +12,7 @@ import { createDb, createPool } from './infra/db.ts';
 import { type EmbeddedCluster, ensureDatabase, startEmbeddedPostgres } from './infra/embedded-pg.ts';
 import { createLogger } from './infra/logger.ts';
 import { createMailer } from './infra/mailer.ts';
+import { releaseStartupGarbage } from './infra/memory.ts';
 import { migrateToLatest } from './infra/migrate.ts';
 import { type OutboxSweeper, startOutboxSweeper } from './infra/outbox.ts';
 import { createDiskStorage } from './infra/storage.ts';
@@ -124,6 +125,7 @@ if (app) {
   }
   console.log(`\n${lines.join('\n')}\n`);
 }
+releaseStartupGarbage(500);
 
 let stopping = false;
 async function shutdown(signal: string) {
