@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, makeWorkspace, type World } from '../../../test/factories.ts';
-import { SEARCH_BOUNDS, searchCases } from './search.queries.ts';
+import { SEARCH_BOUNDS, type SearchBounds, searchCases } from './search.queries.ts';
 
 // The candidate step reads a bounded window of the newest rows and, when that holds too few
 // matches, a bounded number of older ones (search.queries.ts). These tests shrink the bounds so a
@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const found = async (q: string, bounds: typeof SEARCH_BOUNDS, limit = 50) =>
+const found = async (q: string, bounds: SearchBounds, limit = 50) =>
   (await searchCases(t.deps.db, { workspaceId: w.ws.id }, q, limit, bounds)).map((h) => h.case_id).sort();
 
 describe('search candidates', () => {
@@ -61,6 +61,17 @@ describe('search candidates', () => {
     expect(hits.length).toBeGreaterThanOrEqual(2);
     expect(hits.length).toBeLessThanOrEqual(4);
     expect(hits).toEqual(expect.arrayContaining(byTopic.paddle!.slice(4)));
+  });
+
+  it('by default calls a window with a page of matches enough, and looks older for a fuller page', async () => {
+    const bounds = { window: 4, keep: 10, older: 100 }; // no `enough`: the page size decides
+    const newest = byTopic.paddle!.slice(2);
+    // A page of 4: the window's four newest paddle cases fill it, the older step does not run.
+    expect(await found('paddle', bounds, 4)).toEqual([...newest].sort());
+    // A page of 5: the window holds too few, so older paddle cases join in.
+    const fuller = await found('paddle', bounds, 5);
+    expect(fuller).toHaveLength(5);
+    expect(fuller.some((id) => byTopic.paddle!.slice(0, 2).includes(id))).toBe(true);
   });
 
   it('with the default bounds finds every match of a small desk, in one workspace only', async () => {

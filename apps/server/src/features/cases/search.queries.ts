@@ -7,12 +7,18 @@ export type SearchScope = { workspaceId: string; customerId?: string };
 /**
  * How much a staff search reads, whatever its words (migration 20261123T1200_search_walk.sql):
  * per source (subjects, message bodies) it tests the newest `window` rows and keeps their newest
- * `keep` matches; only when that window holds fewer than `enough` does it add up to `older`
- * matches from before it, out of the GIN index. A common word is answered from the last minutes
- * of the desk, a rare one from its whole history; neither reads more than a few thousand rows.
+ * `keep` matches; only when that window holds fewer than `enough` (by default a page: the
+ * caller's limit) does it add up to `older` matches from before it, out of the GIN index. A common
+ * word is answered from the last minutes of the desk, a rare one from its whole history; neither
+ * reads more than a few thousand rows.
+ *
+ * The older step is the dear one: the GIN index yields every match before any is kept, and its
+ * cost grows with the posting lists of the words (44 ms for two common words on a million cases,
+ * docs/performance.md 2026-11-28). So a window that already holds a page of matches is answer
+ * enough; the step used to run below 50 matches whatever the page asked for.
  */
-export const SEARCH_BOUNDS = { window: 5_000, keep: 200, enough: 50, older: 300 };
-export type SearchBounds = typeof SEARCH_BOUNDS;
+export const SEARCH_BOUNDS: SearchBounds = { window: 5_000, keep: 200, older: 300 };
+export type SearchBounds = { window: number; keep: number; older: number; enough?: number };
 
 /** A customer searches their own newest cases, at most this many (with all their public messages). */
 const CUSTOMER_CASES = 1000;
@@ -35,7 +41,7 @@ export async function searchCases(
   const hits = scope.customerId
     ? customerHits(scope.workspaceId, scope.customerId, q)
     : sql`select * from search_candidates(${scope.workspaceId}, ${q}, ${bounds.keep}, ${bounds.window},
-        ${bounds.enough}, ${bounds.older})`;
+        ${bounds.enough ?? limit}, ${bounds.older})`;
   const result = await sql<Hit>`
     with hits as (${hits}),
     best as (
