@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../infra/db.ts';
+import { type Executor, GENERIC_PLAN } from '../../infra/db.ts';
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 
@@ -18,6 +18,11 @@ export type QueueCountsRow = {
  * Every sidebar count in one statement (one round trip), all from incrementally kept counters:
  * case_counts (a few rows per team and agent) and case_solved_days (per workspace, UTC day and
  * stripe), summed over the days from `solvedFromDay` (an ISO date, UTC) on. Never a scan of cases.
+ *
+ * Planned once per connection (GENERIC_PLAN): each table is read by its one index whatever the
+ * values, but PostgreSQL's estimate for "day >= $date" made its generic plan look dearer on a large
+ * desk, so it planned the statement on every call: 0.35-0.45 ms of a ~0.5 ms request on a million
+ * cases, against 0.13 ms to run it (docs/performance.md, 2026-11-28).
  */
 export async function queueCountsOf(
   db: Executor,
@@ -44,6 +49,6 @@ export async function queueCountsOf(
           from teams t where t.workspace_id = ${workspaceId}
           order by lower(t.name), t.id limit 200
         ) x) as teams
-    from case_counts where workspace_id = ${workspaceId}`.execute(db);
+    from case_counts where workspace_id = ${workspaceId} ${sql.raw(GENERIC_PLAN)}`.execute(db);
   return rows[0]!;
 }
