@@ -53,4 +53,23 @@ describe('full-text search', () => {
     const res = await call(t, w.agent, 'GET', '/api/v1/search?q=');
     expect(res.status).toBe(400);
   });
+
+  it('keeps the rows it walks vacuumed within 500 changes, at any table size', async () => {
+    // The walk reads its covering indexes without the heap only for all-visible pages
+    // (migration 20261124T0100_search_walk_visible); PostgreSQL's default waits for 20% of a table.
+    const { rows } = await t.deps.pool.query<{ relname: string; reloptions: string[] }>(
+      `select relname, reloptions from pg_class
+       where relname in ('messages', 'cases') and relnamespace = 'public'::regnamespace order by relname`,
+    );
+    expect(rows.map((r) => r.relname)).toEqual(['cases', 'messages']);
+    for (const r of rows) {
+      const opts = Object.fromEntries(r.reloptions.map((o) => o.split('=')));
+      expect(opts).toMatchObject({
+        autovacuum_vacuum_insert_scale_factor: '0',
+        autovacuum_vacuum_scale_factor: '0',
+      });
+      expect(Number(opts.autovacuum_vacuum_insert_threshold)).toBeLessThanOrEqual(500);
+      expect(Number(opts.autovacuum_vacuum_threshold)).toBeLessThanOrEqual(500);
+    }
+  });
 });
