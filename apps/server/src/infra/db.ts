@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { DB } from './db.types.ts';
 import { createOutboxFlusher, writesOutbox } from './outbox.ts';
 import { parseTimestamptz } from './pg-dates.ts';
+import { withObjectRows } from './pg-rows.ts';
 
 export type { DB } from './db.types.ts';
 export type Db = Kysely<DB>;
@@ -106,14 +107,15 @@ function preparingPool(pool: pg.Pool): PostgresPool {
     let w = wrapped.get(client);
     if (!w) {
       const afterCommit = flushAfterCommit(client, flush);
-      const send = (text: unknown, values?: unknown[]) => {
+      // Rows come as arrays and are made objects by pg-rows.ts (cheaper than pg's own objects).
+      const send = async (text: unknown, values?: unknown[]) => {
         const name = typeof text === 'string' && values && values.length > 0 ? nameOf(text) : undefined;
-        if (name && !afterCommit.inTransaction() && (text as string).endsWith(GENERIC_PLAN)) {
-          return generic.get().query({ name, text: text as string, values });
-        }
-        return name
-          ? client.query({ name, text: text as string, values })
-          : client.query(text as never, values);
+        const config = { name, text: text as string, values, rowMode: 'array' as const };
+        const target =
+          name && !afterCommit.inTransaction() && config.text.endsWith(GENERIC_PLAN) ? generic.get() : client;
+        const result: pg.QueryResult<unknown[]> | pg.QueryResult<unknown[]>[] = await target.query(config);
+        // A text of several statements (a migration) answers with one result each.
+        return Array.isArray(result) ? result.map(withObjectRows) : withObjectRows(result);
       };
       const query = async (text: unknown, values?: unknown[]) => {
         const sql = typeof text === 'string' ? text : '';

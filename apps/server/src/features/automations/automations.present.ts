@@ -1,4 +1,5 @@
 import type { AutomationRule, AutomationSchedule, AutomationStep } from '@fairdesk/contract';
+import { isoTime } from '../../infra/iso-time.ts';
 import type { RuleRow } from './automations.queries.ts';
 
 export const presentRule = (r: RuleRow): AutomationRule => ({
@@ -10,8 +11,8 @@ export const presentRule = (r: RuleRow): AutomationRule => ({
   actions: (Array.isArray(r.actions) ? r.actions : []) as Record<string, unknown>[],
   position: r.position,
   active: r.active,
-  created_at: r.created_at.toISOString(),
-  updated_at: r.updated_at.toISOString(),
+  created_at: isoTime(r.created_at),
+  updated_at: isoTime(r.updated_at),
 });
 
 const steps = (v: unknown): AutomationStep[] => (Array.isArray(v) ? (v as AutomationStep[]) : []);
@@ -37,5 +38,5 @@ export const presentRun = (r: {
   done: steps(r.done),
   skipped: steps(r.skipped),
   error: r.error,
-  created_at: r.created_at.toISOString(),
+  created_at: isoTime(r.created_at),
 });

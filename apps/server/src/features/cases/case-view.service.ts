@@ -2,6 +2,7 @@ import type { CaseListQuery } from '@fairdesk/contract';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../infra/actor.ts';
 import { AppError, notFound } from '../../infra/errors.ts';
+import { isoTime } from '../../infra/iso-time.ts';
 import { slaView } from '../sla/index.ts';
 import * as view from './case-view.queries.ts';
 import {
@@ -67,7 +68,7 @@ export function presentCaseView(row: view.CaseViewRow, actor: Actor, now: Date) 
       .map((e) => ({ ...e, created_at: date(e.created_at) }))
       .filter((e) => !isCustomer || visibleToCustomer(e))
       .map((e) => presentEvent(e, actor.kind)),
-    viewers: viewers.map((v) => ({ ...v, seen_at: date(v.seen_at).toISOString() })),
+    viewers: viewers.map((v) => ({ ...v, seen_at: isoTime(date(v.seen_at)) })),
     sla: slaView(
       sla.map((r) => ({
         target: r.target,

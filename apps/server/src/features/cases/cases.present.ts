@@ -1,8 +1,8 @@
+import { isoTime, isoTimeOrNull } from '../../infra/iso-time.ts';
 import type { CaseSummaryRow } from './cases.queries.ts';
 import type { Audience } from './cases.rules.ts';
 import { caseAbilities } from './cases.rules.ts';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const ref = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);
 
 export function presentCaseSummary(r: CaseSummaryRow, who: Audience) {
@@ -20,15 +20,15 @@ export function presentCaseSummary(r: CaseSummaryRow, who: Audience) {
     tags: who === 'staff' ? r.tags : [],
     version: r.version,
     message_count: r.message_count,
-    last_message_at: iso(r.last_message_at),
-    first_response_at: iso(r.first_response_at),
-    solved_at: iso(r.solved_at),
-    closed_at: iso(r.closed_at),
-    created_at: r.created_at.toISOString(),
-    updated_at: r.updated_at.toISOString(),
+    last_message_at: isoTimeOrNull(r.last_message_at),
+    first_response_at: isoTimeOrNull(r.first_response_at),
+    solved_at: isoTimeOrNull(r.solved_at),
+    closed_at: isoTimeOrNull(r.closed_at),
+    created_at: isoTime(r.created_at),
+    updated_at: isoTime(r.updated_at),
     sla_next:
       who === 'staff' && r.sla_next
-        ? { ...r.sla_next, due_at: r.sla_next.due_at && new Date(r.sla_next.due_at).toISOString() }
+        ? { ...r.sla_next, due_at: r.sla_next.due_at && isoTime(new Date(r.sla_next.due_at)) }
         : null,
     can: caseAbilities(r.status, who),
   };
@@ -49,7 +49,7 @@ export const presentAttachment = (a: AttachmentRow) => ({
   content_type: a.content_type,
   size_bytes: a.size_bytes,
   message_id: a.message_id,
-  created_at: a.created_at.toISOString(),
+  created_at: isoTime(a.created_at),
   url: `/api/v1/attachments/${a.id}`,
 });
 
@@ -75,7 +75,7 @@ export const presentMessage = (m: MessageRow, attachments: AttachmentRow[]) => (
     name: m.author_kind === 'system' ? `${m.workspace_name} (automatic)` : (m.staff_name ?? m.customer_name),
   },
   body: m.body,
-  created_at: m.created_at.toISOString(),
+  created_at: isoTime(m.created_at),
   attachments: attachments.filter((a) => a.message_id === m.id).map(presentAttachment),
 });
 
@@ -108,6 +108,6 @@ export function presentEvent(e: EventRow, who: Audience) {
     type: e.type,
     actor: { kind: e.actor_kind, id: e.actor_id, name: e.staff_name ?? e.customer_name },
     data: shown,
-    created_at: e.created_at.toISOString(),
+    created_at: isoTime(e.created_at),
   };
 }

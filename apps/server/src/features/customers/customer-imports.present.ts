@@ -1,4 +1,5 @@
 import type { CustomerImport } from '@fairdesk/contract';
+import { isoTime, isoTimeOrNull } from '../../infra/iso-time.ts';
 import type { ImportRowDb } from './customer-imports.queries.ts';
 
 export const presentImport = (r: ImportRowDb): CustomerImport => ({
@@ -12,7 +13,7 @@ export const presentImport = (r: ImportRowDb): CustomerImport => ({
   rejected: r.rejected as CustomerImport['rejected'],
   rejected_count: r.rejected_count,
   failure_reason: r.failure_reason,
-  created_at: r.created_at.toISOString(),
-  updated_at: r.updated_at.toISOString(),
-  finished_at: r.finished_at ? r.finished_at.toISOString() : null,
+  created_at: isoTime(r.created_at),
+  updated_at: isoTime(r.updated_at),
+  finished_at: isoTimeOrNull(r.finished_at),
 });

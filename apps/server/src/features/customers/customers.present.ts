@@ -1,4 +1,5 @@
 import type { Customer, CustomerCaseItem, Organisation } from '@fairdesk/contract';
+import { isoTime } from '../../infra/iso-time.ts';
 import type { CustomerRow } from './customers.queries.ts';
 import type { OrganisationRow } from './organisations.queries.ts';
 
@@ -12,8 +13,8 @@ export const presentCustomer = (c: CustomerRow): Customer => ({
   notes: c.notes,
   organisation:
     c.organisation_id && c.organisation_name ? { id: c.organisation_id, name: c.organisation_name } : null,
-  created_at: c.created_at.toISOString(),
-  updated_at: c.updated_at.toISOString(),
+  created_at: isoTime(c.created_at),
+  updated_at: isoTime(c.updated_at),
 });
 
 export const presentOrganisation = (o: OrganisationRow): Organisation => ({
@@ -22,8 +23,8 @@ export const presentOrganisation = (o: OrganisationRow): Organisation => ({
   domain: o.domain,
   notes: o.notes,
   customer_count: o.customer_count,
-  created_at: o.created_at.toISOString(),
-  updated_at: o.updated_at.toISOString(),
+  created_at: isoTime(o.created_at),
+  updated_at: isoTime(o.updated_at),
 });
 
 export const presentCustomerCase = (c: {
@@ -42,8 +43,8 @@ export const presentCustomerCase = (c: {
   status: c.status,
   priority: c.priority,
   channel: c.channel,
-  created_at: c.created_at.toISOString(),
-  updated_at: c.updated_at.toISOString(),
+  created_at: isoTime(c.created_at),
+  updated_at: isoTime(c.updated_at),
 });
 
 /** Presents every item of a page, keeping its cursor. */

@@ -5,6 +5,7 @@ import type {
   OutgoingEmailDetail,
   QuarantinedEmail,
 } from '@fairdesk/contract';
+import { isoTime, isoTimeOrNull } from '../../infra/iso-time.ts';
 
 type Dated = { created_at: Date; updated_at: Date };
 
@@ -23,8 +24,8 @@ export const presentMailboxImap = (i: ImapRow): MailboxImap => ({
   folder: i.folder,
   poll_seconds: i.poll_seconds,
   password_set: i.password_sealed.length > 0,
-  last_poll_at: i.last_poll_at?.toISOString() ?? null,
-  last_success_at: i.last_success_at?.toISOString() ?? null,
+  last_poll_at: isoTimeOrNull(i.last_poll_at),
+  last_success_at: isoTimeOrNull(i.last_success_at),
   last_error: i.last_error,
   failures: i.failures,
 });
@@ -38,15 +39,15 @@ export const presentMailbox = (
   mode: m.mode,
   team_id: m.team_id,
   imap: m.imap ? presentMailboxImap(m.imap) : null,
-  created_at: m.created_at.toISOString(),
-  updated_at: m.updated_at.toISOString(),
+  created_at: isoTime(m.created_at),
+  updated_at: isoTime(m.updated_at),
 });
 
 export const presentQuarantined = (
   r: Omit<QuarantinedEmail, 'received_at'> & { received_at: Date },
 ): QuarantinedEmail => ({
   ...r,
-  received_at: r.received_at.toISOString(),
+  received_at: isoTime(r.received_at),
 });
 
 type OutRow = Omit<OutgoingEmail, 'sent_at' | 'created_at'> & { sent_at: Date | null; created_at: Date };
@@ -62,8 +63,8 @@ export const presentOutgoing = (r: OutRow): OutgoingEmail => ({
   status: r.status,
   attempts: r.attempts,
   last_response: r.last_response,
-  sent_at: r.sent_at?.toISOString() ?? null,
-  created_at: r.created_at.toISOString(),
+  sent_at: isoTimeOrNull(r.sent_at),
+  created_at: isoTime(r.created_at),
 });
 
 export const presentOutgoingDetail = (

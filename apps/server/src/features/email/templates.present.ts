@@ -1,4 +1,5 @@
 import type { NotificationTemplate } from '@fairdesk/contract';
+import { isoTimeOrNull } from '../../infra/iso-time.ts';
 import type { TemplateView } from './templates.service.ts';
 
 export const presentTemplate = (t: TemplateView): NotificationTemplate => ({
@@ -10,5 +11,5 @@ export const presentTemplate = (t: TemplateView): NotificationTemplate => ({
   customised: t.customised,
   has_default: t.has_default,
   placeholders: t.placeholders,
-  updated_at: t.updated_at?.toISOString() ?? null,
+  updated_at: isoTimeOrNull(t.updated_at),
 });

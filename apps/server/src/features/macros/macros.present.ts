@@ -1,5 +1,6 @@
 import type { Macro, MacroChanges } from '@fairdesk/contract';
 import { roleAtLeast, type StaffActor } from '../../infra/actor.ts';
+import { isoTime, isoTimeOrNull } from '../../infra/iso-time.ts';
 import type { MacroRow } from './macros.queries.ts';
 
 /** Shared macros are the supervisors' to change; a personal one only its owner's. */
@@ -16,8 +17,8 @@ export const presentMacro = (m: MacroRow, actor: StaffActor): Macro => ({
   owner: m.owner_staff_id && m.owner_name ? { id: m.owner_staff_id, name: m.owner_name } : null,
   active: m.active,
   usage_count: m.usage_count,
-  last_used_at: m.last_used_at ? m.last_used_at.toISOString() : null,
-  created_at: m.created_at.toISOString(),
-  updated_at: m.updated_at.toISOString(),
+  last_used_at: isoTimeOrNull(m.last_used_at),
+  created_at: isoTime(m.created_at),
+  updated_at: isoTime(m.updated_at),
   can: { edit: canEditMacro(m, actor) },
 });

@@ -1,4 +1,5 @@
 import type { StaffNotification } from '@fairdesk/contract';
+import { isoTime, isoTimeOrNull } from '../../infra/iso-time.ts';
 
 type Row = {
   id: string;
@@ -24,8 +25,8 @@ export const presentNotification = (r: Row): StaffNotification => ({
       ? { id: r.case_id, number: r.case_number, subject: r.case_subject ?? '' }
       : null,
   data: (r.data ?? {}) as Record<string, unknown>,
-  created_at: r.created_at.toISOString(),
-  read_at: r.read_at?.toISOString() ?? null,
+  created_at: isoTime(r.created_at),
+  read_at: isoTimeOrNull(r.read_at),
 });
 
 export const presentNotificationList = (list: {

@@ -1,7 +1,6 @@
 import type { Authority, StaffRole } from '@fairdesk/contract';
+import { isoTime, isoTimeOrNull } from '../../infra/iso-time.ts';
 import type { VersionRow } from './policies.queries.ts';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function presentVersion(v: VersionRow) {
   return {
@@ -20,9 +19,9 @@ export function presentVersion(v: VersionRow) {
     explanation: v.explanation,
     alternatives: v.alternatives,
     enabled: v.enabled,
-    effective_from: iso(v.effective_from),
-    published_at: iso(v.published_at),
-    created_at: v.created_at.toISOString(),
+    effective_from: isoTimeOrNull(v.effective_from),
+    published_at: isoTimeOrNull(v.published_at),
+    created_at: isoTime(v.created_at),
   };
 }
 
@@ -49,8 +48,8 @@ export function presentPolicy(p: PolicyRow, versions: VersionRow[], now: Date, r
     in_force: inForce ? presentVersion(inForce) : null,
     scheduled: scheduled ? presentVersion(scheduled) : null,
     draft: draft ? presentVersion(draft) : null,
-    created_at: p.created_at.toISOString(),
-    updated_at: p.updated_at.toISOString(),
+    created_at: isoTime(p.created_at),
+    updated_at: isoTime(p.updated_at),
     can: { edit: role === 'admin', publish: role === 'admin' && draft !== null },
   };
 }

@@ -1,10 +1,10 @@
 import type { DecisionBasis, StaffRole } from '@fairdesk/contract';
+import { isoTime, isoTimeOrNull } from '../../infra/iso-time.ts';
 import type { AuthorisationRow, CommunicationRow } from './authorisations.queries.ts';
 import type { EngineDecision } from './policies.rules.ts';
 import type { DecisionRow, RequestRow } from './requests.queries.ts';
 import { authorisationState, requestAbilities } from './requests.rules.ts';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 type Names = Map<string, { name: string; role: StaffRole }>;
 const staffRef = (names: Names, id: string | null, role: StaffRole | null = null) => {
   const s = id ? names.get(id) : undefined;
@@ -29,7 +29,7 @@ export function presentDecision(d: DecisionRow) {
         ? { id: d.decided_by, name: d.decided_by_name, role: d.decided_role }
         : null,
     authorisation_id: d.authorisation_id,
-    created_at: d.created_at.toISOString(),
+    created_at: isoTime(d.created_at),
   };
 }
 
@@ -42,15 +42,15 @@ export function presentAuthorisation(a: AuthorisationRow, names: Names, now: Dat
     status: authorisationState(a, now),
     required_role: a.required_role,
     requested_by: requester ? { id: requester.id, name: requester.name } : null,
-    requested_at: a.requested_at.toISOString(),
+    requested_at: isoTime(a.requested_at),
     note: a.note,
     decided_by: staffRef(names, a.decided_by, a.decided_role),
-    decided_at: iso(a.decided_at),
+    decided_at: isoTimeOrNull(a.decided_at),
     reason: a.reason,
     conditions: a.conditions,
     policy_versions: a.policy_version_ids,
-    expires_at: a.expires_at.toISOString(),
-    used_at: iso(a.used_at),
+    expires_at: isoTime(a.expires_at),
+    used_at: isoTimeOrNull(a.used_at),
   };
 }
 
@@ -62,7 +62,7 @@ export const presentCommunication = (c: CommunicationRow) => ({
   explanation: c.explanation,
   alternatives: c.alternatives,
   sent_by: c.sent_by && c.sent_by_name ? { id: c.sent_by, name: c.sent_by_name } : null,
-  created_at: c.created_at.toISOString(),
+  created_at: isoTime(c.created_at),
 });
 
 export type RequestBundle = {
@@ -88,8 +88,8 @@ export function presentRequestForStaff(b: RequestBundle, names: Names, now: Date
     facts: (r.facts ?? {}) as Record<string, unknown>,
     description: r.description,
     recorded_by: staffRef(names, r.recorded_by, r.recorded_role),
-    created_at: r.created_at.toISOString(),
-    updated_at: r.updated_at.toISOString(),
+    created_at: isoTime(r.created_at),
+    updated_at: isoTime(r.updated_at),
     decision: d,
     authorisations: b.authorisations.map((a) => presentAuthorisation(a, names, now)),
     communications: b.communications.map(presentCommunication),
@@ -110,7 +110,7 @@ export function presentRequestForCustomer(b: RequestBundle) {
     amount: r.amount,
     currency: r.currency,
     description: r.description,
-    created_at: r.created_at.toISOString(),
+    created_at: isoTime(r.created_at),
     decision:
       sent && communicated
         ? {
@@ -119,7 +119,7 @@ export function presentRequestForCustomer(b: RequestBundle) {
             alternatives: sent.alternatives,
             conditions: communicated.conditions,
             citations: citations(communicated),
-            communicated_at: sent.created_at.toISOString(),
+            communicated_at: isoTime(sent.created_at),
           }
         : null,
   };

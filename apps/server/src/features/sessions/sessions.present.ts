@@ -1,7 +1,8 @@
 import type { CurrentUser } from '@fairdesk/contract';
+import { isoTime } from '../../infra/iso-time.ts';
 
 export const presentSession = (s: { token: string; expires_at: Date; user: CurrentUser }) => ({
   token: s.token,
-  expires_at: s.expires_at.toISOString(),
+  expires_at: isoTime(s.expires_at),
   user: s.user,
 });

@@ -1,4 +1,5 @@
 import type { BusinessCalendar, SlaPolicy, SlaTargets } from '@fairdesk/contract';
+import { isoTime } from '../../infra/iso-time.ts';
 import type { WeeklyHours } from './business-hours.rules.ts';
 import type { CalendarRow } from './calendars.queries.ts';
 import type { PolicyRow } from './sla-policies.queries.ts';
@@ -12,7 +13,7 @@ export const presentCalendar = (r: CalendarRow): BusinessCalendar => ({
   holiday_country: r.holiday_country,
   holiday_region: r.holiday_region,
   closures: [...r.closures].sort(),
-  updated_at: r.updated_at.toISOString(),
+  updated_at: isoTime(r.updated_at),
 });
 
 export const presentPolicy = (r: PolicyRow): SlaPolicy => ({
@@ -25,6 +26,6 @@ export const presentPolicy = (r: PolicyRow): SlaPolicy => ({
   warn_before_minutes: r.warn_before_minutes,
   raise_priority_on_breach: r.raise_priority_on_breach,
   active: r.active,
-  created_at: r.created_at.toISOString(),
-  updated_at: r.updated_at.toISOString(),
+  created_at: isoTime(r.created_at),
+  updated_at: isoTime(r.updated_at),
 });

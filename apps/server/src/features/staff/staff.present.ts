@@ -1,4 +1,5 @@
 import type { Staff, StaffRole, Team } from '@fairdesk/contract';
+import { isoTime } from '../../infra/iso-time.ts';
 
 export type StaffView = {
   id: string;
@@ -30,8 +31,8 @@ export const presentStaff = (s: StaffView): Staff => ({
   active: s.active,
   invitation_pending: s.invitation_pending,
   teams: s.teams.map((t) => ({ id: t.id, name: t.name })),
-  created_at: s.created_at.toISOString(),
-  updated_at: s.updated_at.toISOString(),
+  created_at: isoTime(s.created_at),
+  updated_at: isoTime(s.updated_at),
 });
 
 export const presentTeam = (t: TeamView): Team => ({
@@ -39,6 +40,6 @@ export const presentTeam = (t: TeamView): Team => ({
   name: t.name,
   description: t.description,
   member_ids: t.member_ids,
-  created_at: t.created_at.toISOString(),
-  updated_at: t.updated_at.toISOString(),
+  created_at: isoTime(t.created_at),
+  updated_at: isoTime(t.updated_at),
 });

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { DB } from '../../infra/db.ts';
+import { isoTime } from '../../infra/iso-time.ts';
 
 export const presentWorkspace = (w: Selectable<DB['workspaces']>) => ({
   id: w.id,
@@ -7,6 +8,6 @@ export const presentWorkspace = (w: Selectable<DB['workspaces']>) => ({
   name: w.name,
   time_zone: w.time_zone,
   languages: w.languages,
-  created_at: w.created_at.toISOString(),
-  updated_at: w.updated_at.toISOString(),
+  created_at: isoTime(w.created_at),
+  updated_at: isoTime(w.updated_at),
 });
