@@ -1,6 +1,7 @@
 import type { PresenceState, SlaTarget } from '@fairdesk/contract';
 import { sql } from 'kysely';
 import type { Executor } from '../../infra/db.ts';
+import { statementByShape } from '../../infra/statement-shapes.ts';
 import type { EventRow, MessageRow } from './cases.present.ts';
 import { baseSummary } from './cases.queries.ts';
 
@@ -90,20 +91,52 @@ export type CaseViewShape = {
   withSla: boolean;
 };
 
-/** The case summary with everything its view shows, in one statement; undefined when not theirs. */
-export const findCaseView = (db: Executor, v: CaseViewShape) =>
+/** What decides the view statement's text (statementByShape: it is compiled once per form). */
+type CaseViewForm = { customer: boolean; withAttachments: boolean; viewers: boolean; withSla: boolean };
+type CaseViewValues = {
+  workspaceId: string;
+  caseId: string;
+  customerId: string | null;
+  staffId: string | null;
+  since: Date | null;
+};
+
+const caseViewStatement = statementByShape((db, form: CaseViewForm, v: CaseViewValues) =>
   baseSummary(db)
-    .select(messagesOfCase(v.customerId !== null).as('messages'))
+    .select(messagesOfCase(form.customer).as('messages'))
     .select(timelineOfCase.as('timeline'))
-    .select((v.withAttachments ? attachmentsOfCase : none<AttachmentJson>()).as('attachments'))
+    .select((form.withAttachments ? attachmentsOfCase : none<AttachmentJson>()).as('attachments'))
     .select(
-      (v.viewers ? viewersOfCase(v.viewers.staffId, v.viewers.since) : none<ViewerJson>()).as('viewers'),
+      (form.viewers ? viewersOfCase(v.staffId as string, v.since as Date) : none<ViewerJson>()).as('viewers'),
     )
-    .select((v.withSla ? slaOfCase : none<SlaJson>()).as('sla'))
+    .select((form.withSla ? slaOfCase : none<SlaJson>()).as('sla'))
     .where('c.workspace_id', '=', v.workspaceId)
     .where('c.id', '=', v.caseId)
-    .$if(v.customerId !== null, (qb) => qb.where('c.customer_id', '=', v.customerId as string))
-    .executeTakeFirst();
+    .$if(form.customer, (qb) => qb.where('c.customer_id', '=', v.customerId as string)),
+);
+
+/** The case summary with everything its view shows, in one statement; undefined when not theirs. */
+export const findCaseView = (db: Executor, v: CaseViewShape) =>
+  db
+    .executeQuery(
+      caseViewStatement(
+        db,
+        {
+          customer: v.customerId !== null,
+          withAttachments: v.withAttachments,
+          viewers: v.viewers !== null,
+          withSla: v.withSla,
+        },
+        {
+          workspaceId: v.workspaceId,
+          caseId: v.caseId,
+          customerId: v.customerId,
+          staffId: v.viewers?.staffId ?? null,
+          since: v.viewers?.since ?? null,
+        },
+      ),
+    )
+    .then((r) => r.rows[0]);
 
 /** A case as its view reads it (findCaseView's row; a new case's own answer has the same shape). */
 export type CaseViewRow = NonNullable<Awaited<ReturnType<typeof findCaseView>>>;

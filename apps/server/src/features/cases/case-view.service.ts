@@ -4,6 +4,7 @@ import type { Actor } from '../../infra/actor.ts';
 import { AppError, notFound } from '../../infra/errors.ts';
 import { isoTime } from '../../infra/iso-time.ts';
 import { slaView } from '../sla/index.ts';
+import * as listed from './case-list.queries.ts';
 import * as view from './case-view.queries.ts';
 import {
   presentAttachment,
@@ -12,7 +13,6 @@ import {
   presentMessage,
   visibleToCustomer,
 } from './cases.present.ts';
-import * as q from './cases.queries.ts';
 import { decodeCursor, encodeCursor } from './cases.rules.ts';
 import { listCasesByDue } from './cases-due.service.ts';
 import { PRESENCE_FRESH_MS } from './presence.service.ts';
@@ -98,7 +98,7 @@ export async function listCases(deps: Deps, actor: Actor, filters: CaseListQuery
     actor.kind === 'customer'
       ? { workspaceId: actor.workspaceId, customerId: actor.customerId }
       : { workspaceId: actor.workspaceId, staffId: actor.staffId };
-  const rows = await q.listCases(deps.db, scope, filters, cursor);
+  const rows = await listed.listCases(deps.db, scope, filters, cursor);
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);
   const sortAt = (r: (typeof page)[number]) =>

@@ -1,8 +1,7 @@
-import type { CaseListQuery, CasePriority, SlaState, SlaTarget } from '@fairdesk/contract';
-import { type ExpressionBuilder, sql, type Updateable } from 'kysely';
+import type { CasePriority, SlaState, SlaTarget } from '@fairdesk/contract';
+import { sql, type Updateable } from 'kysely';
 import type { DB, Executor } from '../../infra/db.ts';
 import type { CaseChannel } from '../../infra/db.types.ts';
-import type { Cursor } from './cases.rules.ts';
 
 /** Inserts a case; without a number it takes the workspace's next one in the same statement. */
 export const insertCase = (
@@ -106,67 +105,12 @@ export const baseSummary = (db: Executor) =>
 
 export type CaseSummaryRow = Awaited<ReturnType<typeof caseSummariesByIds>>[number];
 
-export type ListScope = { workspaceId: string; customerId?: string; staffId?: string };
-
-/** The list's filters as one condition on `cases as c` (any query that has it). */
-export const caseFilters =
-  (scope: ListScope, f: CaseListQuery) => (eb: ExpressionBuilder<DB & { c: DB['cases'] }, 'c'>) => {
-    const all = [eb('c.workspace_id', '=', scope.workspaceId)];
-    if (scope.customerId) all.push(eb('c.customer_id', '=', scope.customerId));
-    if (f.status?.length) all.push(eb('c.status', 'in', f.status));
-    if (f.priority?.length) all.push(eb('c.priority', 'in', f.priority));
-    if (f.assignee_id === 'none') all.push(eb('c.assignee_id', 'is', null));
-    else if (f.assignee_id === 'me') all.push(eb('c.assignee_id', '=', scope.staffId ?? null));
-    else if (f.assignee_id) all.push(eb('c.assignee_id', '=', f.assignee_id));
-    if (f.team_id === 'none') all.push(eb('c.team_id', 'is', null));
-    else if (f.team_id) all.push(eb('c.team_id', '=', f.team_id));
-    if (f.tag) all.push(eb('c.tags', '@>', sql<string[]>`array[${f.tag}]::text[]`));
-    if (f.customer_id) all.push(eb('c.customer_id', '=', f.customer_id));
-    if (f.organisation_id) all.push(eb('c.organisation_id', '=', f.organisation_id));
-    if (f.q) all.push(textMatch(f.q, scope.customerId !== undefined)(eb));
-    return eb.and(all);
-  };
-
-/** The cases in scope that pass the list's filters, as summaries (unordered). */
-export const filteredCases = (db: Executor, scope: ListScope, f: CaseListQuery) =>
-  baseSummary(db).where(caseFilters(scope, f));
-
 /** Summaries of the given cases of a workspace, in no particular order (one statement for any count). */
 export const caseSummariesByIds = (db: Executor, workspaceId: string, ids: string[]) =>
   baseSummary(db)
     .where('c.workspace_id', '=', workspaceId)
     .where(sql<boolean>`c.id = any(${ids}::uuid[])`)
     .execute();
-
-/** One keyset page of cases, filtered; fetches limit + 1 rows to know whether more follow. */
-export function listCases(db: Executor, scope: ListScope, f: CaseListQuery, cursor: Cursor | null) {
-  let qb = filteredCases(db, scope, f);
-  const col = f.sort === 'updated_desc' ? 'c.updated_at' : 'c.created_at';
-  const desc = f.sort !== 'created_asc';
-  if (cursor) {
-    const at = new Date(cursor.at);
-    qb = qb.where((eb) => eb(eb.refTuple(col, 'c.id'), desc ? '<' : '>', eb.tuple(at, cursor.id)));
-  }
-  return qb
-    .orderBy(col, desc ? 'desc' : 'asc')
-    .orderBy('c.id', desc ? 'desc' : 'asc')
-    .limit(f.limit + 1)
-    .execute();
-}
-
-/** Subject or any visible message matches the words (customers never match internal notes). */
-function textMatch(q: string, publicOnly: boolean) {
-  return (eb: ExpressionBuilder<DB & { c: DB['cases'] }, 'c'>) => {
-    const query = sql`websearch_to_tsquery('english', ${q})`;
-    let messages = eb
-      .selectFrom('messages as m')
-      .select(sql`1`.as('one'))
-      .whereRef('m.case_id', '=', 'c.id')
-      .where(sql<boolean>`m.search @@ ${query}`);
-    if (publicOnly) messages = messages.where('m.visibility', '=', 'public');
-    return eb.or([sql<boolean>`c.search @@ ${query}`, eb.exists(messages)]);
-  };
-}
 
 export const findCaseSummaries = (db: Executor, workspaceId: string, ids: string[]) =>
   ids.length === 0
