@@ -85,7 +85,7 @@ function textMatch(q: string, publicOnly: boolean) {
 }
 
 /** The list's filters as one condition on `cases as c`; the form decides which, the values fill them. */
-export const caseFilters =
+const caseFilters =
   (form: ListForm, v: ListValues) => (eb: ExpressionBuilder<DB & { c: DB['cases'] }, 'c'>) => {
     const all: Expression<SqlBool>[] = [eb('c.workspace_id', '=', v.workspaceId)];
     if (form.own) all.push(eb('c.customer_id', '=', v.ownerId as string));

@@ -11,10 +11,11 @@ import {
 } from './case-list.queries.ts';
 import type { DueCursor } from './cases.rules.ts';
 
-type WithDueForm = ListForm & { after: boolean };
+/** A walk's form: the list's, and whether it starts after a cursor. */
+type WalkForm = ListForm & { after: boolean };
 type WithDueValues = ListValues & { afterDue: Date | null; afterId: string | null; limit: number };
 
-const withDueStatement = statementByShape((db, form: WithDueForm, v: WithDueValues) => {
+const withDueStatement = statementByShape((db, form: WalkForm, v: WithDueValues) => {
   let qb = filteredCases(db, form, v).select('c.next_due_at as due').where('c.next_due_at', 'is not', null);
   if (form.after) {
     qb = qb.where((eb) =>
@@ -47,15 +48,14 @@ export async function casesWithDue(
   const statement = withDueStatement(
     db,
     { ...form, after: due !== null },
-    { ...values, afterDue: due, afterId: due ? (after?.id ?? null) : null, limit: f.limit + 1 },
+    { ...values, afterDue: due, afterId: after?.id ?? null, limit: f.limit + 1 },
   );
   return (await db.executeQuery(statement)).rows;
 }
 
-type WithoutDueForm = ListForm & { after: boolean };
 type WithoutDueValues = ListValues & { afterNumber: number | null; limit: number };
 
-const withoutDueStatement = statementByShape((db, form: WithoutDueForm, v: WithoutDueValues) => {
+const withoutDueStatement = statementByShape((db, form: WalkForm, v: WithoutDueValues) => {
   let qb = filteredCases(db, form, v)
     .select(sql<Date | null>`null::timestamptz`.as('due'))
     .where('c.next_due_at', 'is', null);
