@@ -2,6 +2,7 @@ import type { PresenceState } from '@fairdesk/contract';
 import type { Deps } from '../../deps.ts';
 import type { Actor, StaffActor } from '../../infra/actor.ts';
 import { notFound } from '../../infra/errors.ts';
+import { isoTime } from '../../infra/iso-time.ts';
 import { notify } from '../../infra/realtime.ts';
 import * as q from './presence.queries.ts';
 
@@ -25,7 +26,7 @@ export async function caseViewers(deps: Deps, actor: Actor, caseId: string) {
   if (actor.kind !== 'staff') return [];
   const since = new Date(deps.clock.now().getTime() - PRESENCE_FRESH_MS);
   const rows = await q.listViewers(deps.db, actor.workspaceId, caseId, actor.staffId, since);
-  return rows.map((r) => ({ id: r.id, name: r.name, state: r.state, seen_at: r.seen_at.toISOString() }));
+  return rows.map((r) => ({ id: r.id, name: r.name, state: r.state, seen_at: isoTime(r.seen_at) }));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { CaseStatus } from '@fairdesk/contract';
 import type { Deps } from '../../deps.ts';
 import { emit } from '../../events.ts';
 import type { Executor } from '../../infra/db.ts';
+import { isoTimeOrNull } from '../../infra/iso-time.ts';
 import { escalate } from './sla.escalate.ts';
 import * as q from './sla.queries.ts';
 import {
@@ -125,6 +126,6 @@ export const slaView = (
 ): CaseSlaView[] =>
   rows.map((r) => ({
     target: r.target,
-    due_at: r.due_at?.toISOString() ?? null,
+    due_at: isoTimeOrNull(r.due_at),
     state: stateAt(r, now),
   }));
