@@ -1,11 +1,12 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, makeWorkspace, type World } from '../../../test/factories.ts';
 import { SEARCH_BOUNDS, type SearchBounds, searchCases } from './search.queries.ts';
 
-// The candidate step reads a bounded window of the newest rows and, when that holds too few
-// matches, a bounded number of older ones (search.queries.ts). These tests shrink the bounds so a
-// handful of cases exercises every path: the window alone, the older step, and their limits.
+// The candidate step probes the newest days of each source and, when they hold too few matches, takes a
+// bounded number of older ones (search.queries.ts). These tests backdate a handful of cases so every
+// path runs: the newest days alone, the probes going further back, the older step, and their limits.
 let t: TestContext;
 let w: World;
 let other: World;
@@ -14,7 +15,8 @@ beforeAll(async () => {
   t = await startTestApp();
   w = await makeWorkspace(t);
   other = await makeWorkspace(t);
-  // Oldest first: four kayak cases, then six about paddles (the newest rows of the desk).
+  // Four kayak cases, then six about paddles; the kayak ones are backdated 100 days and the first
+  // two paddle ones 10 days, the last four are today's.
   for (const [topic, n] of [
     ['kayak', 4],
     ['paddle', 6],
@@ -33,45 +35,78 @@ beforeAll(async () => {
     body: 'A kayak in another workspace.',
     customer_id: other.alice.id,
   });
+  await backdate(byTopic.kayak!, 100);
+  await backdate(byTopic.paddle!.slice(0, 2), 10);
 });
 afterAll(() => t.close());
+
+const backdate = async (caseIds: string[], days: number) => {
+  const at = sql`now() - make_interval(days => ${days})`;
+  await sql`update cases set created_at = ${at} where id = any(${caseIds}::uuid[])`.execute(t.deps.db);
+  await sql`update messages set created_at = ${at} where case_id = any(${caseIds}::uuid[])`.execute(t.deps.db);
+};
+const today = () => byTopic.paddle!.slice(2);
 
 const found = async (q: string, bounds: SearchBounds, limit = 50) =>
   (await searchCases(t.deps.db, { workspaceId: w.ws.id }, q, limit, bounds)).map((h) => h.case_id).sort();
 
 describe('search candidates', () => {
-  it('finds matches older than the window when the window holds too few', async () => {
-    // The newest 4 subjects and 4 messages are all about paddles: no kayak in the window.
-    const bounds = { window: 4, keep: 10, enough: 1, older: 100 };
+  it('finds matches older than the probed days when those hold too few', async () => {
+    const bounds = { days: 30, keep: 10, enough: 1, older: 100 };
     expect(await found('kayak', bounds)).toEqual([...byTopic.kayak!].sort());
   });
 
-  it('answers from the window alone when it holds enough, newest first', async () => {
-    const bounds = { window: 4, keep: 3, enough: 1, older: 100 };
-    const hits = await found('paddle', bounds);
-    // Three of the four newest paddle cases (keep = 3), none of the two older ones.
-    expect(hits).toHaveLength(3);
-    for (const id of hits) expect(byTopic.paddle!.slice(2)).toContain(id);
+  it('stops probing older days once it holds enough', async () => {
+    // Today's four paddle cases are enough: the two of ten days ago are not looked for.
+    expect(await found('paddle', { days: 64, keep: 10, enough: 1, older: 100 })).toEqual([...today()].sort());
+    // Without the older step, 100-day-old kayaks are out of reach of a 30-day search.
+    expect(await found('kayak', { days: 30, keep: 10, enough: 1, older: 0 })).toEqual([]);
+  });
+
+  it('keeps at most `keep` matches per source', async () => {
+    const hits = await found('paddle', { days: 64, keep: 2, enough: 1, older: 100 });
+    expect(hits.length).toBeGreaterThanOrEqual(2);
+    expect(hits.length).toBeLessThanOrEqual(4); // two subjects, two messages
+    for (const id of hits) expect(today()).toContain(id);
   });
 
   it('bounds the older matches it takes', async () => {
-    const bounds = { window: 2, keep: 10, enough: 5, older: 1 };
-    // The window's two paddle cases, plus at most one older match per source.
-    const hits = await found('paddle', bounds);
-    expect(hits.length).toBeGreaterThanOrEqual(2);
-    expect(hits.length).toBeLessThanOrEqual(4);
-    expect(hits).toEqual(expect.arrayContaining(byTopic.paddle!.slice(4)));
+    // Five days hold today's four; the two older paddle cases are past them, at most one per source.
+    const hits = await found('paddle', { days: 5, keep: 10, enough: 5, older: 1 });
+    expect(hits.length).toBeGreaterThanOrEqual(5);
+    expect(hits.length).toBeLessThanOrEqual(6);
+    expect(hits).toEqual(expect.arrayContaining(today()));
   });
 
-  it('by default calls a window with a page of matches enough, and looks older for a fuller page', async () => {
-    const bounds = { window: 4, keep: 10, older: 100 }; // no `enough`: the page size decides
-    const newest = byTopic.paddle!.slice(2);
-    // A page of 4: the window's four newest paddle cases fill it, the older step does not run.
-    expect(await found('paddle', bounds, 4)).toEqual([...newest].sort());
-    // A page of 5: the window holds too few, so older paddle cases join in.
+  it('by default calls a page of matches enough, and probes older days for a fuller page', async () => {
+    const bounds = { days: 64, keep: 10, older: 100 }; // no `enough`: the page size decides
+    expect(await found('paddle', bounds, 4)).toEqual([...today()].sort());
     const fuller = await found('paddle', bounds, 5);
     expect(fuller).toHaveLength(5);
     expect(fuller.some((id) => byTopic.paddle!.slice(0, 2).includes(id))).toBe(true);
+  });
+
+  it('matches every word of a query, any of them with "or", and phrases', async () => {
+    expect(await found('paddle number', SEARCH_BOUNDS)).toEqual([...byTopic.paddle!].sort());
+    expect(await found('kayak paddle', SEARCH_BOUNDS)).toEqual([]);
+    const either = await found('kayak or paddle', SEARCH_BOUNDS);
+    expect(either).toEqual([...byTopic.kayak!, ...byTopic.paddle!].sort());
+    expect(await found('"kayak number"', SEARCH_BOUNDS)).toEqual([...byTopic.kayak!].sort());
+    expect(await found('"number kayak"', SEARCH_BOUNDS)).toEqual([]);
+  });
+
+  it('answers a query of only negated words from the newest subjects', async () => {
+    expect(await found('-kayak', SEARCH_BOUNDS)).toEqual([...byTopic.paddle!].sort());
+    expect(await found('-kayak -paddle', SEARCH_BOUNDS)).toEqual([]);
+  });
+
+  it('takes from a query the words an index can look for', async () => {
+    const words = async (q: string) =>
+      (await sql<{ w: string[] }>`select search_query_words(${q}::tsquery) as w`.execute(t.deps.db)).rows[0]!.w;
+    expect(await words(`'kayak' & 'paddl' & !'boat'`)).toEqual(['kayak', 'paddl']);
+    expect(await words(`'red' <-> 'boat' | 'oar'`)).toEqual(['boat', 'oar', 'red']);
+    expect(await words(String.raw`'it''s' & 'a\\b'`)).toEqual(['a\\b', "it's"]);
+    expect(await words(`!'boat'`)).toEqual([]);
   });
 
   it('with the default bounds finds every match of a small desk, in one workspace only', async () => {

@@ -5,20 +5,20 @@ import { MARK_END, MARK_START } from './cases.rules.ts';
 export type SearchScope = { workspaceId: string; customerId?: string };
 
 /**
- * How much a staff search reads, whatever its words (migration 20261123T1200_search_walk.sql):
- * per source (subjects, message bodies) it tests the newest `window` rows and keeps their newest
- * `keep` matches; only when that window holds fewer than `enough` (by default a page: the
- * caller's limit) does it add up to `older` matches from before it, out of the GIN index. A common
- * word is answered from the last minutes of the desk, a rare one from its whole history; neither
- * reads more than a few thousand rows.
+ * How much a staff search reads, whatever its words (migration 20261125T0100_search_by_day.sql):
+ * per source (subjects, message bodies) it probes the newest `days` day by day, newest first, out
+ * of an index keyed by day and word, and keeps at most `keep` matches; it stops probing once it
+ * holds `enough` (by default a page: the caller's limit). Only when those days hold fewer does it
+ * add up to `older` matches from before them, out of the plain GIN index. A common word is
+ * answered from today's rows, a rare one from its whole history; a probe reads one day's posting
+ * lists, never a word's whole history, unless the word is rare enough for the older step.
  *
  * The older step is the dear one: the GIN index yields every match before any is kept, and its
- * cost grows with the posting lists of the words (44 ms for two common words on a million cases,
- * docs/performance.md 2026-11-28). So a window that already holds a page of matches is answer
- * enough; the step used to run below 50 matches whatever the page asked for.
+ * cost grows with the posting lists of the words (docs/performance.md 2026-11-28). So days that
+ * already hold a page of matches are answer enough.
  */
-export const SEARCH_BOUNDS: SearchBounds = { window: 5_000, keep: 200, older: 300 };
-export type SearchBounds = { window: number; keep: number; older: number; enough?: number };
+export const SEARCH_BOUNDS: SearchBounds = { days: 64, keep: 200, older: 300 };
+export type SearchBounds = { days: number; keep: number; older: number; enough?: number };
 
 /** A customer searches their own newest cases, at most this many (with all their public messages). */
 const CUSTOMER_CASES = 1000;
@@ -40,8 +40,8 @@ export async function searchCases(
   const opts = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2`;
   const hits = scope.customerId
     ? customerHits(scope.workspaceId, scope.customerId, q)
-    : sql`select * from search_candidates(${scope.workspaceId}, ${q}, ${bounds.keep}, ${bounds.window},
-        ${bounds.enough ?? limit}, ${bounds.older})`;
+    : sql`select * from search_candidates(${scope.workspaceId}, ${q}, ${bounds.keep},
+        ${bounds.enough ?? limit}, ${bounds.older}, ${bounds.days})`;
   const result = await sql<Hit>`
     with hits as (${hits}),
     best as (
