@@ -51,13 +51,17 @@ drop index messages_search_walk_idx;
 -- one && when the query has an OR; the full query is tested on every row it yields. A query with
 -- no word an index can look for (only negated words) tests the newest 5,000 subjects instead.
 -- The settings keep the plan's shape: the workspace's btree or a sequential scan are never the
--- cheap path here, but a rare key's estimate can make them look so.
+-- cheap path here, but a rare key's estimate can make them look so. And each statement is planned
+-- once, not for every call's words: a probe's plan is the same whatever they are, and planning it
+-- anew cost more than running it (on the quick dataset, 4.2 -> 2.4 ms of CPU a search for an
+-- order number, 7.2 -> 4.7 for two words).
 create function search_candidates(
   p_workspace uuid, p_query tsquery, p_keep int, p_enough int, p_older int, p_days int)
 returns table (case_id uuid, message_id uuid, rank real)
 language plpgsql stable
 set enable_seqscan = off
 set enable_indexscan = off
+set plan_cache_mode = force_generic_plan
 as $$
 declare
   words text[] := search_query_words(p_query);

@@ -43,7 +43,9 @@ afterAll(() => t.close());
 const backdate = async (caseIds: string[], days: number) => {
   const at = sql`now() - make_interval(days => ${days})`;
   await sql`update cases set created_at = ${at} where id = any(${caseIds}::uuid[])`.execute(t.deps.db);
-  await sql`update messages set created_at = ${at} where case_id = any(${caseIds}::uuid[])`.execute(t.deps.db);
+  await sql`update messages set created_at = ${at} where case_id = any(${caseIds}::uuid[])`.execute(
+    t.deps.db,
+  );
 };
 const today = () => byTopic.paddle!.slice(2);
 
@@ -102,7 +104,8 @@ describe('search candidates', () => {
 
   it('takes from a query the words an index can look for', async () => {
     const words = async (q: string) =>
-      (await sql<{ w: string[] }>`select search_query_words(${q}::tsquery) as w`.execute(t.deps.db)).rows[0]!.w;
+      (await sql<{ w: string[] }>`select search_query_words(${q}::tsquery) as w`.execute(t.deps.db)).rows[0]!
+        .w;
     expect(await words(`'kayak' & 'paddl' & !'boat'`)).toEqual(['kayak', 'paddl']);
     expect(await words(`'red' <-> 'boat' | 'oar'`)).toEqual(['boat', 'oar', 'red']);
     expect(await words(String.raw`'it''s' & 'a\\b'`)).toEqual(['a\\b', "it's"]);
