@@ -6,15 +6,25 @@
 -- million cases cost 5-18 ms per query for the message bodies alone. Here each row is indexed
 -- under keys '<day> <lexeme>' (the UTC day it was created, counted from 1970), so a probe asks for
 -- one word on a few days: the posting lists it reads are one day's, and the newest days are probed
--- first. Measured on the full benchmark dataset (1M cases, 3.1M messages), the database's CPU per
--- search fell from about 9.3 ms to 2.9 (two words 12-17 ms -> 2.5).
+-- first. Measured on the full benchmark dataset (1M cases, 3M messages), the database's CPU for a
+-- two-word query's candidates fell from 12-17 ms to 3.7-4.8 (docs/decisions.md 2026-11-30).
 
--- A row's keys. Immutable: the epoch of a timestamptz does not depend on the time zone.
-create function search_day_terms(at timestamptz, doc tsvector) returns text[]
+-- The UTC day of a time, counted from 1970-01-01.
+create function search_day(at timestamptz) returns int
 language sql immutable parallel safe strict
+as $$ select (at at time zone 'UTC')::date - date '1970-01-01' $$;
+
+-- A row's keys; null for an empty document. Immutable: a UTC day does not depend on the session's
+-- time zone. Built by joining the lexemes with the day between them and splitting again (a lexeme
+-- never holds the \x1e separator): built-in array functions only, a third of the CPU of unnesting
+-- the tsvector row by row (18 -> 6 µs a message), paid on every insert and on an index build.
+-- The day is search_day's, written out: an index expression's functions run with only pg_catalog
+-- on the search path.
+create function search_day_terms(at timestamptz, doc tsvector) returns text[]
+language sql immutable parallel safe
 as $$
-  select array(
-    select floor(extract(epoch from at) / 86400)::int::text || ' ' || t.lexeme from unnest(doc) t)
+  select string_to_array(d || ' ' || nullif(array_to_string(tsvector_to_array(doc), E'\x1e' || d || ' '), ''), E'\x1e')
+  from (select ((at at time zone 'UTC')::date - date '1970-01-01')::text as d) day
 $$;
 
 -- The keys of some words on the days lo..hi, to match a row's keys with &&.
@@ -33,8 +43,12 @@ as $$
   from regexp_matches(querytree(q)::text, '''((?:[^'']|'''')*)''', 'g') m
 $$;
 
-create index messages_search_day_idx on messages using gin (search_day_terms(created_at, search));
-create index cases_search_day_idx on cases using gin (search_day_terms(created_at, search));
+-- Without a pending list (fastupdate off): every probe would read the whole list, up to 4 MB of new
+-- entries, and a search makes up to 14 probes; right after a burst of writes searches took seconds.
+create index messages_search_day_idx on messages using gin (search_day_terms(created_at, search))
+  with (fastupdate = off);
+create index cases_search_day_idx on cases using gin (search_day_terms(created_at, search))
+  with (fastupdate = off);
 
 -- The walk over the newest messages is gone with the function that used it; the one over cases
 -- stays, the case lists by update time read it.
@@ -66,7 +80,7 @@ as $$
 declare
   words text[] := search_query_words(p_query);
   any_word boolean := querytree(p_query)::text like '%|%';
-  today int := floor(extract(epoch from now()) / 86400)::int;
+  today int := search_day(now());
   w1 text[]; w2 text[]; w3 text[];
   hi int; lo int; span int; got int; n int; horizon timestamptz;
 begin

@@ -73,4 +73,16 @@ describe('full-text search', () => {
       expect(Number(opts.autovacuum_vacuum_threshold)).toBeLessThanOrEqual(500);
     }
   });
+
+  it('keeps no pending list on the indexes by day, which every probe would read in full', async () => {
+    // Migration 20261125T0100_search_by_day: after a burst of writes, searches took seconds.
+    const { rows } = await t.deps.pool.query<{ relname: string; reloptions: string[] | null }>(
+      `select relname, reloptions from pg_class
+       where relname in ('cases_search_day_idx', 'messages_search_day_idx') order by relname`,
+    );
+    expect(rows.map((r) => [r.relname, r.reloptions])).toEqual([
+      ['cases_search_day_idx', ['fastupdate=off']],
+      ['messages_search_day_idx', ['fastupdate=off']],
+    ]);
+  });
 });
