@@ -57,9 +57,10 @@ drop index messages_search_walk_idx;
 
 -- The candidates of a staff search in one workspace, with their rank: per source (subjects,
 -- message bodies), the matches of the newest days, probed 1, 1, 2, 4, 8… days at a time back to
--- p_days (today's probe takes tomorrow too, for a clock that steps back), at most p_keep of them; once p_enough are found no older day is probed. When the p_days
--- hold fewer than p_enough, up to p_older matches from before them come from the plain GIN index
--- in whatever order the heap gives them (bounded work: not necessarily the newest of them).
+-- p_days (today's probe takes tomorrow too, for a clock that steps back), at most p_keep of them;
+-- once p_enough are found no older day is probed. When the p_days hold fewer than p_enough, up to
+-- p_older matches from before them come from the plain GIN index in whatever order the heap gives
+-- them (bounded work: not necessarily the newest of them).
 --
 -- Each probe ANDs one && per word (the first three; more narrow little), or ORs all the words in
 -- one && when the query has an OR; the full query is tested on every row it yields. A query with
@@ -106,6 +107,8 @@ begin
     w3 := words[least(3, cardinality(words)):least(3, cardinality(words))];
   end if;
 
+  -- Subjects, then message bodies: the two loops are the same but for their table, written out
+  -- because one loop over both would need EXECUTE, whose statements are planned on every call.
   -- Subjects.
   got := 0; hi := today + 1; lo := today; span := 1;
   loop
