@@ -23,7 +23,8 @@ as $$ select (at at time zone 'UTC')::date - date '1970-01-01' $$;
 create function search_day_terms(at timestamptz, doc tsvector) returns text[]
 language sql immutable parallel safe
 as $$
-  select string_to_array(d || ' ' || nullif(array_to_string(tsvector_to_array(doc), E'\x1e' || d || ' '), ''), E'\x1e')
+  select string_to_array(
+    d || ' ' || nullif(array_to_string(tsvector_to_array(doc), E'\x1e' || d || ' '), ''), E'\x1e')
   from (select ((at at time zone 'UTC')::date - date '1970-01-01')::text as d) day
 $$;
 
@@ -62,9 +63,10 @@ drop index messages_search_walk_idx;
 -- p_older matches from before them come from the plain GIN index in whatever order the heap gives
 -- them (bounded work: not necessarily the newest of them).
 --
--- Each probe ANDs one && per word (the first three; more narrow little), or ORs all the words in
--- one && when the query has an OR; the full query is tested on every row it yields. A query with
--- no word an index can look for (only negated words) tests the newest 5,000 subjects instead.
+-- Each probe ANDs one && per word (the first three; more would narrow little), or ORs all the
+-- words in one && when the query has an OR; the full query is tested on every row it yields. A
+-- query with no word an index can look for (only negated words) tests the newest 5,000 subjects
+-- instead.
 -- The settings keep the plan's shape: the workspace's btree or a sequential scan are never the
 -- cheap path here, but a rare key's estimate can make them look so. And each statement is planned
 -- once, not for every call's words: a probe's plan is the same whatever they are, and planning it
@@ -79,13 +81,13 @@ set enable_indexscan = off
 set plan_cache_mode = force_generic_plan
 as $$
 declare
+  tree text := querytree(p_query)::text;
   words text[] := search_query_words(p_query);
-  any_word boolean := querytree(p_query)::text like '%|%';
   today int := search_day(now());
   w1 text[]; w2 text[]; w3 text[];
   hi int; lo int; span int; got int; n int; horizon timestamptz;
 begin
-  if querytree(p_query)::text = 'T' then
+  if tree = 'T' then
     return query
       select w.id, null::uuid, (ts_rank_cd(w.search, p_query) * 2)::real from (
         select c.id, c.search from cases c
@@ -99,12 +101,12 @@ begin
   if cardinality(words) = 0 then
     return;
   end if;
-  if any_word then
+  if tree like '%|%' then
     w1 := words; w2 := words; w3 := words;
   else
-    w1 := words[1:1];
-    w2 := words[least(2, cardinality(words)):least(2, cardinality(words))];
-    w3 := words[least(3, cardinality(words)):least(3, cardinality(words))];
+    w1 := array[words[1]];
+    w2 := array[words[least(2, cardinality(words))]];
+    w3 := array[words[least(3, cardinality(words))]];
   end if;
 
   -- Subjects, then message bodies: the two loops are the same but for their table, written out

@@ -55,8 +55,8 @@ describe('full-text search', () => {
   });
 
   it('keeps the searched tables vacuumed within 500 changes, at any table size', async () => {
-    // Vacuum merges the GIN indexes' pending lists, which every probe of a search reads in full, and
-    // keeps the walk over the newest cases index-only (migration 20261124T0100_search_walk_visible);
+    // Vacuum merges the plain GIN indexes' pending lists, which a search's older step reads in full,
+    // and keeps the walk over the newest cases index-only (migration 20261124T0100_search_walk_visible);
     // PostgreSQL's default waits for 20% of a table.
     const { rows } = await t.deps.pool.query<{ relname: string; reloptions: string[] }>(
       `select relname, reloptions from pg_class
