@@ -41,9 +41,11 @@ const MAX_PREPARED = 2000;
 const names = new Map<string, string>();
 // Full-text searches stay unnamed: how many rows a word matches varies by orders of magnitude, and
 // a generic plan PostgreSQL may settle on after five executions would suit one word and not the next.
+// Unless marked for a generic plan: a staff search's words only reach a function, whose own
+// statements are planned once (search.queries.ts), so its plan is the same for every word.
 const CUSTOM_PLANS_ONLY = /to_tsquery\(/;
 const nameOf = (text: string): string | undefined => {
-  if (CUSTOM_PLANS_ONLY.test(text)) return undefined;
+  if (CUSTOM_PLANS_ONLY.test(text) && !text.endsWith(GENERIC_PLAN)) return undefined;
   let name = names.get(text);
   if (!name && names.size < MAX_PREPARED) {
     name = `fd${names.size}`;
@@ -58,8 +60,9 @@ const nameOf = (text: string): string | undefined => {
  * PostgreSQL's own choice keeps planning some statements on every execution because its estimate of
  * the generic plan is worse, while the plan it picks each time is the same: the queue by due time
  * spent ~1 ms of its ~2 ms of database CPU planning (docs/performance.md). Only for statements
- * whose best plan does not depend on the values (walks of one index in its order, filtered);
- * full-text statements stay unnamed and planned every time, marked or not.
+ * whose best plan does not depend on the values (walks of one index in its order, filtered, or a
+ * function's rows joined by primary key); unmarked full-text statements stay unnamed and planned
+ * every time.
  */
 export const GENERIC_PLAN = '/* generic plan */';
 

@@ -50,7 +50,7 @@ const backdate = async (caseIds: string[], days: number) => {
 const today = () => byTopic.paddle!.slice(2);
 
 const found = async (q: string, bounds: SearchBounds, limit = 50) =>
-  (await searchCases(t.deps.db, { workspaceId: w.ws.id }, q, limit, bounds)).map((h) => h.case_id).sort();
+  (await searchCases(t.deps.db, { workspaceId: w.ws.id }, q, limit, bounds)).map((h) => h.id).sort();
 
 describe('search candidates', () => {
   it('finds matches older than the probed days when those hold too few', async () => {
@@ -116,7 +116,7 @@ describe('search candidates', () => {
     expect(await found('kayak', SEARCH_BOUNDS)).toEqual([...byTopic.kayak!].sort());
     const theirs = await searchCases(t.deps.db, { workspaceId: other.ws.id }, 'kayak', 50);
     expect(theirs).toHaveLength(1);
-    expect(byTopic.kayak).not.toContain(theirs[0]!.case_id);
+    expect(byTopic.kayak).not.toContain(theirs[0]!.id);
   });
 
   it('gives a customer only their own cases, through the API as well', async () => {

@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
-import type { Executor } from '../../infra/db.ts';
+import { type RawBuilder, sql } from 'kysely';
+import { type Executor, withGenericPlan } from '../../infra/db.ts';
+import { statementByShape } from '../../infra/statement-shapes.ts';
+import { baseSummary, type CaseSummaryRow } from './cases.queries.ts';
 import { MARK_END, MARK_START } from './cases.rules.ts';
 
 export type SearchScope = { workspaceId: string; customerId?: string };
@@ -23,41 +25,89 @@ export type SearchBounds = { days: number; keep: number; older: number; enough?:
 /** A customer searches their own newest cases, at most this many (with all their public messages). */
 const CUSTOMER_CASES = 1000;
 
-type Hit = { case_id: string; rank: number; matched_in: 'subject' | 'message'; headline: string };
+type HitColumns = { rank: number; matched_in: 'subject' | 'message'; headline: string };
+export type SearchHitRow = CaseSummaryRow & HitColumns;
+
+/** What decides the search statement's text (statementByShape: it is compiled once per form). */
+type SearchForm = { customer: boolean };
+type SearchValues = {
+  workspaceId: string;
+  customerId: string | null;
+  text: string;
+  limit: number;
+  keep: number;
+  enough: number;
+  older: number;
+  days: number;
+};
+
+const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2`;
 
 /**
- * Best match per case across subjects and messages, ranked; headlines are computed only for the
- * returned rows because ts_headline is the expensive part.
+ * Best match per case across subjects and messages, ranked, with each case's summary and a
+ * headline, in one statement. Headlines are computed only for the returned rows because
+ * ts_headline is the expensive part of what follows the candidates.
+ *
+ * A staff search's plan is the same whatever its words (the candidates come from a function, the
+ * rest joins them by primary key), so it is prepared and planned once per connection: planning it
+ * cost ~0.35 ms of database CPU a search, and the summaries in a second statement another ~0.5 ms
+ * (docs/performance.md, 2026-12-01). A customer's search tests the tsquery inline against their
+ * own cases, whose best plan can depend on the words: it stays planned on every call.
  */
+const searchStatement = statementByShape((db, form: SearchForm, v: SearchValues) => {
+  const q = sql`websearch_to_tsquery('english', ${v.text})`;
+  const hits = form.customer
+    ? customerHits(v.workspaceId, v.customerId as string, q)
+    : sql`select * from search_candidates(${v.workspaceId}, ${q}, ${v.keep}, ${v.enough}, ${v.older}, ${v.days})`;
+  const top = sql<{ case_id: string; rank: number; message_id: string | null }>`(
+    select case_id, rank, message_id from (
+      select distinct on (case_id) case_id, rank, message_id from (${hits}) hits
+      order by case_id, rank desc
+    ) best
+    order by rank desc, case_id
+    limit ${v.limit})`;
+  return baseSummary(db)
+    .innerJoin(top.as('top'), 'top.case_id', 'c.id')
+    .leftJoin('messages as m', 'm.id', 'top.message_id')
+    .select([
+      sql<number>`top.rank::float8`.as('rank'),
+      sql<HitColumns['matched_in']>`case when top.message_id is null then 'subject' else 'message' end`.as(
+        'matched_in',
+      ),
+      sql<string>`ts_headline('english', coalesce(m.body, c.subject), ${q}, ${HEADLINE})`.as('headline'),
+    ])
+    .where('c.workspace_id', '=', v.workspaceId)
+    .orderBy(sql`top.rank`, 'desc')
+    .orderBy('c.id')
+    .$if(!form.customer, (qb) => qb.$call(withGenericPlan));
+});
+
 export async function searchCases(
   db: Executor,
   scope: SearchScope,
   text: string,
   limit: number,
   bounds: SearchBounds = SEARCH_BOUNDS,
-) {
-  const q = sql`websearch_to_tsquery('english', ${text})`;
-  const opts = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2`;
-  const hits = scope.customerId
-    ? customerHits(scope.workspaceId, scope.customerId, q)
-    : sql`select * from search_candidates(${scope.workspaceId}, ${q}, ${bounds.keep},
-        ${bounds.enough ?? limit}, ${bounds.older}, ${bounds.days})`;
-  const result = await sql<Hit>`
-    with hits as (${hits}),
-    best as (
-      select distinct on (case_id) case_id, rank, message_id from hits order by case_id, rank desc
-    ),
-    top as (select * from best order by rank desc, case_id limit ${limit})
-    select top.case_id, top.rank::float8 as rank,
-      case when top.message_id is null then 'subject' else 'message' end as matched_in,
-      ts_headline('english', coalesce(m.body, c.subject), ${q}, ${opts}) as headline
-    from top join cases c on c.id = top.case_id left join messages m on m.id = top.message_id
-    order by top.rank desc, top.case_id`.execute(db);
-  return result.rows;
+): Promise<SearchHitRow[]> {
+  const statement = searchStatement(
+    db,
+    { customer: scope.customerId !== undefined },
+    {
+      workspaceId: scope.workspaceId,
+      customerId: scope.customerId ?? null,
+      text,
+      limit,
+      keep: bounds.keep,
+      enough: bounds.enough ?? limit,
+      older: bounds.older,
+      days: bounds.days,
+    },
+  );
+  return (await db.executeQuery(statement)).rows;
 }
 
 /** A customer's hits: their own newest cases and those cases' public messages, all of them ranked. */
-const customerHits = (workspaceId: string, customerId: string, q: ReturnType<typeof sql>) => sql`
+const customerHits = (workspaceId: string, customerId: string, q: RawBuilder<unknown>) => sql`
   with mine as (
     select c.id, c.search from cases c
     where c.workspace_id = ${workspaceId} and c.customer_id = ${customerId}
