@@ -112,6 +112,35 @@ describe('search candidates', () => {
     expect(await words(`!'boat'`)).toEqual([]);
   });
 
+  it('takes every match of a word naming one thing (an order number, an address) from all history', async () => {
+    // A workspace of its own, so these cases stay out of the tests above.
+    const own = await makeWorkspace(t);
+    const open = async (subject: string, body: string) =>
+      (await call(t, own.agent, 'POST', '/api/v1/cases', { subject, body, customer_id: own.alice.id })).body
+        .id as string;
+    const order = await open('Where is order #7730415', 'It was due last week.');
+    const address = await open('Change of address', 'Please write to jo@river.example from now on.');
+    const invoices = [
+      await open('Invoice 55501 is wrong', 'The total is off.'),
+      await open('About invoice 55501', 'Paid twice.'),
+      await open('Invoice 55501 again', 'Still not fixed.'),
+    ];
+    await backdate([order, address, invoices[0]!], 100);
+    const search = async (q: string, bounds: SearchBounds) =>
+      (await searchCases(t.deps.db, { workspaceId: own.ws.id }, q, 50, bounds)).map((h) => h.id).sort();
+    // A 30-day search with room for older matches finds the 100-day-old ones without probing days.
+    const bounds = { days: 30, keep: 10, enough: 1, older: 3 };
+    expect(await search('#7730415', bounds)).toEqual([order]);
+    expect(await search('order #7730415', bounds)).toEqual([order]);
+    expect(await search('jo@river.example', bounds)).toEqual([address]);
+    expect(await search('55501', bounds)).toEqual([...invoices].sort());
+    // More matches than `older` (a number as common as a word): the days are probed as for a word,
+    // and today's two are enough.
+    expect(await search('55501', { ...bounds, older: 2 })).toEqual(invoices.slice(1).sort());
+    // Not in the other workspaces.
+    expect(await found('#7730415', bounds)).toEqual([]);
+  });
+
   it('with the default bounds finds every match of a small desk, in one workspace only', async () => {
     expect(await found('kayak', SEARCH_BOUNDS)).toEqual([...byTopic.kayak!].sort());
     const theirs = await searchCases(t.deps.db, { workspaceId: other.ws.id }, 'kayak', 50);
