@@ -17,7 +17,9 @@ export type SearchScope = { workspaceId: string; customerId?: string };
  *
  * The older step is the dear one: the GIN index yields every match before any is kept, and its
  * cost grows with the posting lists of the words (docs/performance.md 2026-11-28). So days that
- * already hold a page of matches are answer enough.
+ * already hold a page of matches are answer enough. A word that names one thing (an order number,
+ * an address: migration 20261126T0100_search_identifiers) is the exception: the plain GIN index
+ * is asked first, and when it holds at most `older` matches they are all of them.
  */
 export const SEARCH_BOUNDS: SearchBounds = { days: 64, keep: 200, older: 300 };
 export type SearchBounds = { days: number; keep: number; older: number; enough?: number };
@@ -45,8 +47,8 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinW
 
 /**
  * Best match per case across subjects and messages, ranked, with each case's summary and a
- * headline, in one statement. Headlines are computed only for the returned rows because
- * ts_headline is the expensive part of what follows the candidates.
+ * headline, in one statement. Headlines are computed only for the returned rows: ts_headline
+ * parses the whole text again.
  *
  * A staff search's plan is the same whatever its words (the candidates come from a function, the
  * rest joins them by primary key), so it is prepared and planned once per connection: planning it
