@@ -103,19 +103,8 @@ export const baseSummary = (db: Executor) =>
       sql<{ target: SlaTarget; due_at: string | null; state: SlaState } | null>`c.sla_next`.as('sla_next'),
     ]);
 
-export type CaseSummaryRow = Awaited<ReturnType<typeof caseSummariesByIds>>[number];
-
-/** Summaries of the given cases of a workspace, in no particular order (one statement for any count). */
-export const caseSummariesByIds = (db: Executor, workspaceId: string, ids: string[]) =>
-  baseSummary(db)
-    .where('c.workspace_id', '=', workspaceId)
-    .where(sql<boolean>`c.id = any(${ids}::uuid[])`)
-    .execute();
-
-export const findCaseSummaries = (db: Executor, workspaceId: string, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : baseSummary(db).where('c.workspace_id', '=', workspaceId).where('c.id', 'in', ids).execute();
+/** A case as lists, searches and the case view summarise it (baseSummary's columns). */
+export type CaseSummaryRow = Awaited<ReturnType<ReturnType<typeof baseSummary>['execute']>>[number];
 
 /** A customer's cases, locked in id order (the order every bulk writer of cases takes). */
 export const lockCasesOfCustomer = (db: Executor, workspaceId: string, customerId: string) =>
