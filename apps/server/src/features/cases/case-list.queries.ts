@@ -4,6 +4,7 @@ import type { DB, Executor } from '../../infra/db.ts';
 import { statementByShape } from '../../infra/statement-shapes.ts';
 import { baseSummary } from './cases.queries.ts';
 import type { Cursor } from './cases.rules.ts';
+import { textQuery } from './search.queries.ts';
 
 export type ListScope = { workspaceId: string; customerId?: string; staffId?: string };
 
@@ -73,7 +74,7 @@ export function listShape(scope: ListScope, f: CaseListQuery): { form: ListForm;
 /** Subject or any visible message matches the words (customers never match internal notes). */
 function textMatch(q: string, publicOnly: boolean) {
   return (eb: ExpressionBuilder<DB & { c: DB['cases'] }, 'c'>) => {
-    const query = sql`websearch_to_tsquery('english', ${q})`;
+    const query = textQuery(q);
     let messages = eb
       .selectFrom('messages as m')
       .select(sql`1`.as('one'))

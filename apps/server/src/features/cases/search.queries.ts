@@ -43,6 +43,13 @@ type SearchValues = {
   days: number;
 };
 
+/**
+ * The text search configuration of every vector and query: 'fairdesk' with integers unsigned, so a
+ * reference written TH-20007 is found by 20007 too (migration 20261127T0100_search_numbers). The
+ * documents' generated vectors use it; a query parsed with another configuration misses numbers.
+ */
+export const textQuery = (text: string) => sql`websearch_to_tsquery('fairdesk', ${text})`;
+
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2`;
 
 /**
@@ -57,7 +64,7 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinW
  * own cases, whose best plan can depend on the words: it stays planned on every call.
  */
 const searchStatement = statementByShape((db, form: SearchForm, v: SearchValues) => {
-  const q = sql`websearch_to_tsquery('english', ${v.text})`;
+  const q = textQuery(v.text);
   const hits = form.customer
     ? customerHits(v.workspaceId, v.customerId as string, q)
     : sql`select * from search_candidates(${v.workspaceId}, ${q}, ${v.keep}, ${v.enough}, ${v.older}, ${v.days})`;
@@ -76,7 +83,7 @@ const searchStatement = statementByShape((db, form: SearchForm, v: SearchValues)
       sql<HitColumns['matched_in']>`case when top.message_id is null then 'subject' else 'message' end`.as(
         'matched_in',
       ),
-      sql<string>`ts_headline('english', coalesce(m.body, c.subject), ${q}, ${HEADLINE})`.as('headline'),
+      sql<string>`ts_headline('fairdesk', coalesce(m.body, c.subject), ${q}, ${HEADLINE})`.as('headline'),
     ])
     .where('c.workspace_id', '=', v.workspaceId)
     .orderBy(sql`top.rank`, 'desc')
