@@ -49,6 +49,7 @@ if (!databaseUrl) {
     dir: config.EMBEDDED_PG_DIR,
     port: config.EMBEDDED_PG_PORT,
     persistent: true,
+    ownProcessGroup: true,
     log: (line) => log.debug({ pg: line.trim() }, 'postgres'),
   });
   await ensureDatabase(cluster, 'fairdesk');

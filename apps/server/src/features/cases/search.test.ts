@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
-import { call, makeWorkspace, type World } from '../../../test/factories.ts';
+import { call, makeWorkspace, type Person, type World } from '../../../test/factories.ts';
 
 let t: TestContext;
 let w: World;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   await open('invoice', 'Refund please', 'I was charged twice on invoice INV-55501.');
 });
 
-const found = async (who: World['agent'], q: string) =>
+const found = async (who: Person, q: string) =>
   (await call(t, who, 'GET', `/api/v1/search?q=${encodeURIComponent(q)}`)).body.items.map(
     (h: { case: { id: string } }) => h.case.id,
   );
