@@ -55,8 +55,11 @@ it('stops cleanly on a Ctrl-C to its whole process group, PostgreSQL last', asyn
     },
   });
   let out = '';
-  child.stdout?.on('data', (c: Buffer) => void (out += c.toString('utf8')));
-  child.stderr?.on('data', (c: Buffer) => void (out += c.toString('utf8')));
+  const collect = (c: Buffer) => {
+    out += c.toString('utf8');
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const end = Date.now() + 90_000;
   while (!out.includes('Fairdesk is ready') && child.exitCode === null && Date.now() < end) {
