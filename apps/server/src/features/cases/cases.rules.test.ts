@@ -107,6 +107,14 @@ describe('headlines', () => {
       '&lt;b&gt;tent&lt;/b&gt; <mark>pole</mark> &amp; more',
     );
   });
+
+  it('leaves a number’s sign outside its mark', () => {
+    const m = (s: string) => `${MARK_START}${s}${MARK_END}`;
+    expect(headlineToHtml(`order TH${m('-20007')} and ${m('TH')}${m('-20007')}`)).toBe(
+      'order TH-<mark>20007</mark> and <mark>TH</mark>-<mark>20007</mark>',
+    );
+    expect(headlineToHtml(`a ${m('-refund')} stays`)).toBe('a <mark>-refund</mark> stays');
+  });
 });
 
 describe('attachments', () => {

@@ -114,9 +114,17 @@ export function decodeDueCursor(raw: string): DueCursor | null {
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
 
+/**
+ * A number's sign stays outside its mark: search reads integers unsigned (TH-20007 is 'th' and
+ * '20007', migration 20261127T0100_search_numbers), but PostgreSQL's headline marks the token the
+ * parser saw, '-20007'.
+ */
+const SIGNED_MARK = new RegExp(`${MARK_START}([-+])(?=[0-9])`, 'g');
+
 /** Escapes a headline as HTML and turns the match markers into <mark> elements. */
 export function headlineToHtml(raw: string): string {
   const escaped = raw
+    .replace(SIGNED_MARK, `$1${MARK_START}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -67,7 +67,7 @@ describe('full-text search', () => {
     expect(await found(w.alice, '20007')).toEqual([ids.parcel]);
     const res = await call(t, w.agent, 'GET', '/api/v1/search?q=55501');
     expect(res.body.items[0].matched_in).toBe('message');
-    expect(res.body.items[0].headline).toContain('55501</mark>');
+    expect(res.body.items[0].headline).toContain('INV-<mark>55501</mark>');
     const listed = await call(t, w.agent, 'GET', '/api/v1/cases?q=55501');
     expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([ids.invoice]);
   });
