@@ -110,11 +110,12 @@ async function startInOwnGroup(dir: string, port: number, flags: string[], log: 
     postgres: string;
   };
   const ids = process.getuid?.() === 0 ? await osUserIds('postgres') : {};
-  const child: ChildProcess = spawn(postgres, ['-D', dir, '-p', String(port), ...flags], {
+  // Its messages in English (lc_messages, a setting, rather than the environment), to see READY.
+  const args = ['-D', dir, '-p', String(port), ...flags, '-c', 'lc_messages=C'];
+  const child: ChildProcess = spawn(postgres, args, {
     ...ids,
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, LC_MESSAGES: 'C' },
   });
   let said = '';
   try {
