@@ -1,5 +1,4 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -7,6 +6,7 @@ import { testDatabaseUrl } from '../src/config.ts';
 import { createDb, createPool } from '../src/infra/db.ts';
 import { type EmbeddedCluster, ensureDatabase, startEmbeddedPostgres } from '../src/infra/embedded-pg.ts';
 import { migrateToLatest } from '../src/infra/migrate.ts';
+import { freePort } from './ports.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,16 +17,6 @@ declare module 'vitest' {
 }
 
 const TEMPLATE = 'fairdesk_template';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /**
  * Starts a private embedded PostgreSQL (or uses TEST_DATABASE_URL), migrates a template database

@@ -3,13 +3,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, makeWorkspace, uniq, type World } from '../../../test/factories.ts';
+import { freePort } from '../../../test/ports.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../../..');
 const MAILS = 60;
@@ -20,14 +21,6 @@ let w: World;
 let mailbox: string;
 let files: string;
 const children: ChildProcess[] = [];
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 const canConnect = (port: number) =>
   new Promise<boolean>((resolve) => {
