@@ -13,7 +13,7 @@ import { type EmbeddedCluster, ensureDatabase, startEmbeddedPostgres } from './i
 import { createLogger } from './infra/logger.ts';
 import { createMailer } from './infra/mailer.ts';
 import { releaseStartupGarbage } from './infra/memory.ts';
-import { migrateToLatest } from './infra/migrate.ts';
+import { migrateToLatest, vacuumAfterMigrations } from './infra/migrate.ts';
 import { type OutboxSweeper, startOutboxSweeper } from './infra/outbox.ts';
 import { createDiskStorage } from './infra/storage.ts';
 import { type WorkerLiveness, watchWorkerPool } from './infra/worker-liveness.ts';
@@ -59,7 +59,11 @@ if (!databaseUrl) {
 const pool = createPool(databaseUrl, config.DATABASE_POOL_SIZE);
 const db = createDb(pool);
 const applied = await migrateToLatest(db, pool);
-if (applied.length) log.info({ applied }, 'migrations applied');
+if (applied.length) {
+  const started = Date.now();
+  await vacuumAfterMigrations(pool);
+  log.info({ applied, vacuum_ms: Date.now() - started }, 'migrations applied');
+}
 
 const deps: Deps = {
   config,

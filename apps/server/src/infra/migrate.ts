@@ -33,6 +33,25 @@ export async function migrateToLatest(db: Db, pool: pg.Pool): Promise<string[]> 
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/**
+ * VACUUMs every table of the app's schema; run after migrations were applied. A migration that
+ * rewrites a table (a changed column type or generated expression) leaves it with an empty
+ * visibility map, so every index-only scan visits the table until autovacuum comes, after 500
+ * changes: days on a quiet desk. On the benchmark's million cases, searches cost 10-20% more
+ * database CPU until then (docs/decisions.md 2026-12-03). A table no migration touched is skipped
+ * page by page through its map, so this costs little. VACUUM cannot run inside the migrations'
+ * transaction; SKIP_LOCKED passes over a table another session holds.
+ */
+export async function vacuumAfterMigrations(pool: pg.Pool): Promise<string[]> {
+  const { rows } = await pool.query<{ name: string }>(
+    `select format('%I.%I', schemaname, tablename) as name from pg_tables
+     where schemaname = current_schema() order by 1`,
+  );
+  const names = rows.map((r) => r.name);
+  if (names.length) await pool.query(`vacuum (skip_locked) ${names.join(', ')}`);
+  return names;
+}
+
 /** True when every migration file has been applied. */
 export async function migrationsApplied(db: Db): Promise<boolean> {
   const all = await migrator(db).getMigrations();

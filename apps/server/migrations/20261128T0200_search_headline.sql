@@ -1,0 +1,66 @@
+-- A search headline reads a window of the document around its first match, not the whole
+-- document (features/cases/search.queries.ts, docs/decisions.md 2026-12-03).
+--
+-- ts_headline parses its whole document again, at about 30 µs per 200 characters: 2 ms for an
+-- email of 6,000 characters, 33 ms for one of 100,000 (a message body may hold 100,000). A page
+-- of 20 hits among long emails spent more database CPU on its headlines than on the search. The
+-- headline only shows about 30 words around a match, so a document longer than the window is cut
+-- to 320 characters from 120 before the first place where a word of the query starts (a regular
+-- expression, a fraction of the parse's cost). A stemmed word is found by its stem, which starts
+-- the written word (refund, refunded), or without its last letter when the stemmer turned a final
+-- y into i (repli for reply). When no word of the query is found that way, the window is the
+-- beginning of the document, as ts_headline shows when nothing matches. A word cut by the window's
+-- edges is left out. The window is headlined with any of the query's words (an OR of them): the
+-- words of a query all match the document, but not always within the window, and ts_headline marks
+-- nothing in a text the query does not match. Shorter documents are headlined whole, as before.
+--
+-- The document is copied once (`doc || ''`): a parameter of a PL/pgSQL function stays a pointer to
+-- the stored value, and every use of it would fetch and decompress the stored body again.
+create function search_headline(doc text, q tsquery, options text) returns text
+language plpgsql stable parallel safe as $fn$
+declare
+  window_chars constant int := 320;
+  lead_chars constant int := 120;
+  body text;
+  word text;
+  pattern text;
+  hit int;
+  first_hit int := 0;
+  start int;
+  part text;
+  any_word text := '';
+begin
+  if octet_length(doc) <= window_chars then
+    return ts_headline('fairdesk', doc, q, options);
+  end if;
+  body := doc || '';
+  -- The query's words as they appear in its text form: 'word', negated ones as !'word'.
+  for word in
+    select replace(m[2], '''''', '''')
+    from regexp_matches(q::text, '(!?)''((?:[^'']|'''')+)''', 'g') m
+    where m[1] = ''
+  loop
+    -- Every character but letters and digits escaped: the pattern is literal whatever the word.
+    pattern := '\m' || regexp_replace(word, '([^[:alnum:]])', '\\\1', 'g');
+    hit := regexp_instr(body, pattern, 1, 1, 0, 'i');
+    if hit = 0 and word like '%i' and length(word) > 3 then
+      hit := regexp_instr(body, left(pattern, -1), 1, 1, 0, 'i');
+    end if;
+    if hit > 0 and (first_hit = 0 or hit < first_hit) then
+      first_hit := hit;
+    end if;
+    -- The word as a quoted lexeme of tsquery's text form, taken as it is (not stemmed again).
+    any_word := any_word || case when any_word = '' then '' else ' | ' end
+      || '''' || replace(replace(word, '\', '\\'), '''', '''''') || '''';
+  end loop;
+  start := greatest(1, first_hit - lead_chars);
+  part := substr(body, start, window_chars);
+  if length(part) = window_chars then
+    part := regexp_replace(part, '\s+\S*$', '');
+  end if;
+  if start > 1 then
+    part := regexp_replace(part, '^\S*\s+', '');
+  end if;
+  return ts_headline('fairdesk', part, case when any_word = '' then q else any_word::tsquery end, options);
+end
+$fn$;
