@@ -1,7 +1,7 @@
 // The bulk-load statements. Every row is generated inside PostgreSQL from generate_series, so a
 // million cases never cross the wire. Shared parameters: $1 workspace id, $2/$3 the batch's case
 // numbers (inclusive), $4 the vocabulary (text[]). Words are drawn as in vocabulary.ts.
-import { GLUE, GLUE_SHARE, ORDER_NUMBER_SHARE } from './vocabulary.ts';
+import { GLUE, GLUE_SHARE, LONG_BODY_EVERY, LONG_BODY_TOKENS, ORDER_NUMBER_SHARE } from './vocabulary.ts';
 
 /** One content word of $4, Zipf-like: weight 1 / (rank + 10), drawn by inverting the CDF. */
 const WORD = `($4::text[])[1 + least(cardinality($4::text[]) - 1,
@@ -12,6 +12,14 @@ const TOKEN = `case when random() < ${GLUE_SHARE}
   then (${GLUE_WORDS})[1 + floor(random() * ${GLUE.length})::int] else ${WORD} end`;
 const ORDER_NUMBER = `case when random() < ${ORDER_NUMBER_SHARE}
   then ' order #' || (100000 + floor(random() * 900000)::int) else '' end`;
+
+/**
+ * Tokens in message j of case c: 12 to 40, or for one message in LONG_BODY_EVERY a long one
+ * (vocabulary.ts), chosen by the case's number and the message's place so a seed is repeatable.
+ */
+const BODY_TOKENS = `case when (c.number * 7 + j * 13) % ${LONG_BODY_EVERY} = 0
+  then ${LONG_BODY_TOKENS.min} + (c.number * 11 + j) % ${LONG_BODY_TOKENS.max - LONG_BODY_TOKENS.min + 1}
+  else 12 + (c.number * 7 + j * 13) % 29 end`;
 
 /** Service-level minutes by priority (the demo's targets), for a case aliased `c`. */
 const FIRST_RESPONSE_MINUTES = (c: string) =>
@@ -102,7 +110,7 @@ select c.workspace_id, c.id,
 from cases c
 cross join lateral generate_series(0, c.message_count - 1) j
 cross join lateral (
-  select string_agg(${TOKEN}, ' ') as s from generate_series(1, 12 + (c.number * 7 + j * 13) % 29)
+  select string_agg(${TOKEN}, ' ') as s from generate_series(1, ${BODY_TOKENS})
 ) b
 where c.workspace_id = $1 and c.number between $2 and $3`;
 

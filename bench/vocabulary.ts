@@ -39,7 +39,7 @@ api endpoint rate throttle pagination filter search sort field column
 
 /**
  * Words a message is glued together with. The English text-search configuration drops them, as it
- * drops them from real mail; they make bodies the length and parsing cost of real ones.
+ * drops them from real mail; they give bodies the length and parsing cost of real text.
  */
 export const GLUE =
   'the my i a to is it and of for on in with this that was have not but can you we our be'.split(' ');
@@ -47,6 +47,15 @@ export const GLUE =
 /** Share of a body's tokens that are glue words, and of bodies that quote an order number. */
 export const GLUE_SHARE = 0.45;
 export const ORDER_NUMBER_SHARE = 0.3;
+
+/**
+ * Most bodies are short (12 to 40 tokens, about 150 bytes), but one in fifty is long: a detailed
+ * report, a pasted log, a forwarded thread, 300 to 1,000 tokens (about 2,000 to 6,500
+ * characters). Search tests, ranks and headlines every document it returns, and the cost of each
+ * grows with the document (docs/performance.md 2026-12-03); a dataset of short bodies only hid it.
+ */
+export const LONG_BODY_EVERY = 50;
+export const LONG_BODY_TOKENS = { min: 300, max: 1000 };
 
 /**
  * A content word's index, Zipf-like (weight 1 / (rank + 10)), drawn by inverting the continuous
@@ -63,7 +72,9 @@ const orderNumber = () => `#${between(100_000, 999_999)}`;
 export const subject = () => capitalise(Array.from({ length: between(4, 8) }, content).join(' '));
 
 export function body(): string {
-  const tokens = Array.from({ length: between(12, 40) }, () =>
+  const long = Math.random() < 1 / LONG_BODY_EVERY;
+  const length = long ? between(LONG_BODY_TOKENS.min, LONG_BODY_TOKENS.max) : between(12, 40);
+  const tokens = Array.from({ length }, () =>
     Math.random() < GLUE_SHARE ? glue() : content(),
   );
   if (Math.random() < ORDER_NUMBER_SHARE) tokens.push('order', orderNumber());
