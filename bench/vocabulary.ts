@@ -74,9 +74,7 @@ export const subject = () => capitalise(Array.from({ length: between(4, 8) }, co
 export function body(): string {
   const long = Math.random() < 1 / LONG_BODY_EVERY;
   const length = long ? between(LONG_BODY_TOKENS.min, LONG_BODY_TOKENS.max) : between(12, 40);
-  const tokens = Array.from({ length }, () =>
-    Math.random() < GLUE_SHARE ? glue() : content(),
-  );
+  const tokens = Array.from({ length }, () => (Math.random() < GLUE_SHARE ? glue() : content()));
   if (Math.random() < ORDER_NUMBER_SHARE) tokens.push('order', orderNumber());
   return `${capitalise(tokens.join(' '))}.`;
 }

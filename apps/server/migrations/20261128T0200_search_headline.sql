@@ -5,8 +5,9 @@
 -- email of 6,000 characters, 33 ms for one of 100,000 (a message body may hold 100,000). A page
 -- of 20 hits among long emails spent more database CPU on its headlines than on the search. The
 -- headline only shows about 30 words around a match, so a document longer than the window is cut
--- to 320 characters from 120 before the first place where a word of the query starts (a regular
--- expression, a fraction of the parse's cost). A stemmed word is found by its stem, which starts
+-- to 320 characters from 120 before the first place where a word of the query starts (strpos, or
+-- a regular expression when the word is not found in lower case at a word's start: a fraction of
+-- the parse's cost). A stemmed word is found by its stem, which starts
 -- the written word (refund, refunded), or without its last letter when the stemmer turned a final
 -- y into i (repli for reply). When no word of the query is found that way, the window is the
 -- beginning of the document, as ts_headline shows when nothing matches. A word cut by the window's
@@ -40,11 +41,23 @@ begin
     from regexp_matches(q::text, '(!?)''((?:[^'']|'''')+)''', 'g') m
     where m[1] = ''
   loop
-    -- Every character but letters and digits escaped: the pattern is literal whatever the word.
-    pattern := '\m' || regexp_replace(word, '([^[:alnum:]])', '\\\1', 'g');
-    hit := regexp_instr(body, pattern, 1, 1, 0, 'i');
+    -- Most words are written in lower case: strpos finds them at a fraction of a regular
+    -- expression's cost (2 against 65 µs in 6,000 characters). A hit inside another word (order in
+    -- border), or none, is asked again of a case-insensitive expression anchored at a word's start.
+    hit := strpos(body, word);
     if hit = 0 and word like '%i' and length(word) > 3 then
-      hit := regexp_instr(body, left(pattern, -1), 1, 1, 0, 'i');
+      hit := strpos(body, left(word, -1));
+    end if;
+    if hit > 1 and substr(body, hit - 1, 1) ~ '[[:alnum:]]' then
+      hit := 0;
+    end if;
+    if hit = 0 then
+      -- Every character but letters and digits escaped: the pattern is literal whatever the word.
+      pattern := '\m' || regexp_replace(word, '([^[:alnum:]])', '\\\1', 'g');
+      hit := regexp_instr(body, pattern, 1, 1, 0, 'i');
+      if hit = 0 and word like '%i' and length(word) > 3 then
+        hit := regexp_instr(body, left(pattern, -1), 1, 1, 0, 'i');
+      end if;
     end if;
     if hit > 0 and (first_hit = 0 or hit < first_hit) then
       first_hit := hit;

@@ -64,6 +64,13 @@ describe('search headline of a long document', () => {
     expect((await headline(doc, 'reply')).bounded).toContain('no [reply] yet');
   });
 
+  it('finds the word itself, not the same letters inside another word or in capitals', async () => {
+    const inside = `${filler(1_000)} the border was closed ${filler(3_000)} my order is late ${filler(3_000)}`;
+    expect((await headline(inside, 'order')).bounded).toContain('my [order] is late');
+    const capital = `${filler(3_000)}. Refunds take a week. ${filler(3_000)}`;
+    expect((await headline(capital, 'refund')).bounded).toContain('[Refunds] take a week');
+  });
+
   it('finds a number written after a prefix, as the search does', async () => {
     const doc = `${filler(5_000)} parcel TH-20007 lost. ${filler(5_000)}`;
     expect((await headline(doc, '20007')).bounded).toMatch(/parcel TH\[?-?\[?20007\]/);
