@@ -53,9 +53,11 @@ export const textQuery = (text: string) => sql`websearch_to_tsquery('fairdesk', 
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2`;
 
 /**
- * Best match per case across subjects and messages, ranked, with each case's summary and a
- * headline, in one statement. Headlines are computed only for the returned rows, and of a long
- * document only a window around its first match (search_headline, migration
+ * Best match per case across subjects and messages, with each case's summary and a headline, in
+ * one statement. Ranks are normalised by the document's length, a subject's count twice, and equal
+ * ranks come newest first (migration 20261129T0100_search_rank_length). Headlines are computed
+ * only for the returned rows, and of a long document only a window around its first match
+ * (search_headline, migration
  * 20261128T0200_search_headline): ts_headline parses its whole text again, 33 ms for a body of
  * 100,000 characters.
  *
@@ -70,12 +72,12 @@ const searchStatement = statementByShape((db, form: SearchForm, v: SearchValues)
   const hits = form.customer
     ? customerHits(v.workspaceId, v.customerId as string, q)
     : sql`select * from search_candidates(${v.workspaceId}, ${q}, ${v.keep}, ${v.enough}, ${v.older}, ${v.days})`;
-  const top = sql<{ case_id: string; rank: number; message_id: string | null }>`(
-    select case_id, rank, message_id from (
-      select distinct on (case_id) case_id, rank, message_id from (${hits}) hits
-      order by case_id, rank desc
+  const top = sql<{ case_id: string; rank: number; message_id: string | null; at: Date }>`(
+    select case_id, rank, message_id, at from (
+      select distinct on (case_id) case_id, rank, message_id, at from (${hits}) hits
+      order by case_id, rank desc, at desc
     ) best
-    order by rank desc, case_id
+    order by rank desc, at desc, case_id desc
     limit ${v.limit})`;
   return baseSummary(db)
     .innerJoin(top.as('top'), 'top.case_id', 'c.id')
@@ -89,7 +91,8 @@ const searchStatement = statementByShape((db, form: SearchForm, v: SearchValues)
     ])
     .where('c.workspace_id', '=', v.workspaceId)
     .orderBy(sql`top.rank`, 'desc')
-    .orderBy('c.id')
+    .orderBy(sql`top.at`, 'desc')
+    .orderBy('c.id', 'desc')
     .$if(!form.customer, (qb) => qb.$call(withGenericPlan));
 });
 
@@ -120,14 +123,15 @@ export async function searchCases(
 /** A customer's hits: their own newest cases and those cases' public messages, all of them ranked. */
 const customerHits = (workspaceId: string, customerId: string, q: RawBuilder<unknown>) => sql`
   with mine as (
-    select c.id, c.search from cases c
+    select c.id, c.search, c.created_at from cases c
     where c.workspace_id = ${workspaceId} and c.customer_id = ${customerId}
     order by c.updated_at desc, c.id desc
     limit ${CUSTOMER_CASES}
   )
-  select mine.id as case_id, null::uuid as message_id, ts_rank_cd(mine.search, ${q}) * 2 as rank
+  select mine.id as case_id, null::uuid as message_id, ts_rank_cd(mine.search, ${q}, 1) * 2 as rank,
+    mine.created_at as at
   from mine where mine.search @@ ${q}
   union all
-  select m.case_id, m.id, ts_rank_cd(m.search, ${q})
+  select m.case_id, m.id, ts_rank_cd(m.search, ${q}, 1), m.created_at
   from mine join messages m on m.case_id = mine.id
   where m.visibility = 'public' and m.search @@ ${q}`;
