@@ -38,7 +38,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'node scripts/build-web.ts && node apps/server/src/main.ts --role=all',
+    // `exec`: the app is the process Playwright stops, and it is stopped with SIGTERM, its own
+    // shutdown, which stops its PostgreSQL. Playwright's default, SIGKILL to the shell's group,
+    // never reached the cluster, which runs in a process group of its own (infra/embedded-pg.ts):
+    // every run left a postmaster behind, on a data folder deleted under it.
+    command: 'node scripts/build-web.ts && exec node apps/server/src/main.ts --role=all',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     url: `http://127.0.0.1:${port}/api/ready`,
     timeout: 180_000,
     reuseExistingServer: false,
