@@ -1,5 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { createCoalescer } from './coalesce.ts';
+
+/** A query refetched for a live event waits at least this long before its next refetch. */
+export const LIVE_REFRESH_MS = 1000;
 
 export type LiveEvent = {
   type: string;
@@ -30,6 +34,13 @@ export function useLiveUpdates(onEvent?: (e: LiveEvent) => void) {
   const qc = useQueryClient();
   useEffect(() => {
     const source = new EventSource('/api/v1/stream');
+    // A burst of events refetches each query twice (at once, and once more when the burst is
+    // over), not once per event.
+    const refresh = createCoalescer(
+      (key) => void qc.invalidateQueries({ queryKey: JSON.parse(key) as unknown[] }),
+      LIVE_REFRESH_MS,
+    );
+    const stale = (...queryKey: unknown[]) => refresh.request(JSON.stringify(queryKey));
     const handle = (msg: MessageEvent<string>) => {
       let e: LiveEvent;
       try {
@@ -38,22 +49,22 @@ export function useLiveUpdates(onEvent?: (e: LiveEvent) => void) {
         return;
       }
       if (e.type.startsWith('notification.')) {
-        void qc.invalidateQueries({ queryKey: ['notifications'] });
+        stale('notifications');
         onEvent?.(e);
         return;
       }
-      if (e.case_id) void qc.invalidateQueries({ queryKey: ['case', e.case_id] });
+      if (e.case_id) stale('case', e.case_id);
       if (
         e.type.startsWith('request.') ||
         e.type.startsWith('authorisation.') ||
         e.type === 'decision.communicated'
       ) {
-        void qc.invalidateQueries({ queryKey: ['request'] });
-        void qc.invalidateQueries({ queryKey: ['authorisations'] });
+        stale('request');
+        stale('authorisations');
       }
       if (e.type !== 'presence.changed') {
-        void qc.invalidateQueries({ queryKey: ['cases'] });
-        void qc.invalidateQueries({ queryKey: ['counts'] });
+        stale('cases');
+        stale('counts');
       }
       onEvent?.(e);
     };
@@ -66,6 +77,9 @@ export function useLiveUpdates(onEvent?: (e: LiveEvent) => void) {
       if (connectedOnce) refetchAll();
       connectedOnce = true;
     });
-    return () => source.close();
+    return () => {
+      source.close();
+      refresh.dispose();
+    };
   }, [qc, onEvent]);
 }
