@@ -3,7 +3,7 @@ import { apiToken, bearer, newPage, signInToConsole } from './helpers.ts';
 
 // Every live event made every open console refetch its queue and its sidebar counts, and each new
 // case sends two (the case, its first message), then more as it is routed. The refetches are now
-// coalesced (apps/web/src/lib/coalesce.ts): at once, then at most once a second while events come.
+// coalesced (apps/web/src/lib/coalesce.ts): once per change, at most once a second in a burst.
 const BURST = 12;
 
 test('a burst of new cases refreshes the queue and its counts about once a second, not once per event', async ({

@@ -2,8 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { createCoalescer } from './coalesce.ts';
 
-/** A query refetched for a live event waits at least this long before its next refetch. */
-export const LIVE_REFRESH_MS = 1000;
+/**
+ * A query is refetched for live events 150 ms after the first (the events of one change come
+ * together) and at most once a second while they keep coming.
+ */
+export const LIVE_REFRESH = { settleMs: 150, windowMs: 1000 };
 
 export type LiveEvent = {
   type: string;
@@ -34,11 +37,10 @@ export function useLiveUpdates(onEvent?: (e: LiveEvent) => void) {
   const qc = useQueryClient();
   useEffect(() => {
     const source = new EventSource('/api/v1/stream');
-    // A burst of events refetches each query twice (at once, and once more when the burst is
-    // over), not once per event.
+    // Each query once per change, and at most once a second in a burst, not once per event.
     const refresh = createCoalescer(
       (key) => void qc.invalidateQueries({ queryKey: JSON.parse(key) as unknown[] }),
-      LIVE_REFRESH_MS,
+      LIVE_REFRESH,
     );
     const stale = (...queryKey: unknown[]) => refresh.request(JSON.stringify(queryKey));
     const handle = (msg: MessageEvent<string>) => {
