@@ -114,7 +114,8 @@ describe('search headline of a long document', () => {
         'The [zip] of my Alpine 900 splits open behind the slider every night.',
       ],
       ['My new sleeping bag smells of smoke.', 'sleeping', 'My new [sleeping] bag smells of smoke.'],
-      // The parser reads -20007 as one signed number; the mark takes its sign, as it always did.
+      // The parser reads -20007 as one signed number, marked with its sign here as it always was;
+      // the presenter moves the sign out of the mark (cases.rules.ts).
       ['Where is my order TH-20007?', '20007', 'Where is my order TH[-20007]?'],
       ['Nothing to see here.', 'kayak', 'Nothing to see here.'],
     ] as const) {
