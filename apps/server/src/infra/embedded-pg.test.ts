@@ -46,6 +46,17 @@ describe('when the embedded cluster will not start', () => {
         'killed left it behind. Stop that Fairdesk, or stop PostgreSQL with "kill 2959", and start again.',
     );
   });
+  it('says the port is taken when another PostgreSQL listens on it', () => {
+    const said = [
+      '2026-11-24 01:22:31.203 UTC [17908] LOG:  could not bind IPv4 address "127.0.0.1": Address already in use',
+      '2026-11-24 01:22:31.203 UTC [17908] HINT:  Is another postmaster already running on port 4456? If not, wait a few seconds and retry.',
+      '2026-11-24 01:22:31.203 UTC [17908] FATAL:  could not create any TCP/IP sockets',
+    ].join('\n');
+    expect(startFailure('/srv/pg', 1, said)).toBe(
+      'Port 4456 is taken: another PostgreSQL listens on it, perhaps one that a killed Fairdesk left ' +
+        'behind. Stop it ("ss -ltnp" shows its pid), or set EMBEDDED_PG_PORT to a free port.',
+    );
+  });
   it('passes on anything else PostgreSQL said', () => {
     expect(startFailure('/srv/pg', 1, 'FATAL:  could not create lock file\n')).toBe(
       'PostgreSQL stopped while starting (exit code 1): FATAL:  could not create lock file',

@@ -151,7 +151,7 @@ async function startInOwnGroup(dir: string, port: number, flags: string[], log: 
   };
 }
 
-/** Why PostgreSQL would not start, in words that say what to do when a killed run left it behind. */
+/** Why PostgreSQL would not start, in words that say what to do when a killed run left one behind. */
 export function startFailure(dir: string, code: number | null, said: string): string {
   const running = /lock file "postmaster\.pid" already exists[\s\S]*?PID (\d+)/.exec(said);
   if (running)
@@ -159,6 +159,14 @@ export function startFailure(dir: string, code: number | null, said: string): st
       `PostgreSQL is already running in ${dir} (pid ${running[1]}): another Fairdesk uses it, or one ` +
       `that was killed left it behind. Stop that Fairdesk, or stop PostgreSQL with "kill ${running[1]}", ` +
       'and start again.'
+    );
+  // A postmaster of another data directory on our port: one a killed run left behind on a folder
+  // since deleted (the browser journeys did, until 2026-12-04), or another program's.
+  const taken = /Address already in use[\s\S]*?running on port (\d+)/.exec(said);
+  if (taken)
+    return (
+      `Port ${taken[1]} is taken: another PostgreSQL listens on it, perhaps one that a killed Fairdesk ` +
+      `left behind. Stop it ("ss -ltnp" shows its pid), or set EMBEDDED_PG_PORT to a free port.`
     );
   return `PostgreSQL stopped while starting (exit code ${code}): ${said.trim()}`;
 }

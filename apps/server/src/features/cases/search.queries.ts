@@ -57,9 +57,8 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinW
  * one statement. Ranks are normalised by the document's length, a subject's count twice, and equal
  * ranks come newest first (migration 20261129T0100_search_rank_length). Headlines are computed
  * only for the returned rows, and of a long document only a window around its first match
- * (search_headline, migration
- * 20261128T0200_search_headline): ts_headline parses its whole text again, 33 ms for a body of
- * 100,000 characters.
+ * (search_headline, migration 20261128T0200_search_headline): ts_headline parses its whole text
+ * again, 33 ms for a body of 100,000 characters.
  *
  * A staff search's plan is the same whatever its words (the candidates come from a function, the
  * rest joins them by primary key), so it is prepared and planned once per connection: planning it
