@@ -1,9 +1,11 @@
-// Writes the results: latest.json in the shape other tools read (and nothing more), and latest.md
-// for people, with each scenario's ratio to its ceiling and the targets of issue 3 marked.
+// Writes the results: latest.json in the shape other tools read (plus `worker`, the one key the
+// issue's shape does not name), and latest.md for people, with each scenario's ratio to its ceiling
+// and the targets of issue 3 marked.
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONNECTIONS, type ProfileName } from './profiles.ts';
 import type { ScenarioResult } from './stats.ts';
+import type { WorkerDrain } from './worker.ts';
 
 export type Results = {
   profile: ProfileName;
@@ -13,6 +15,8 @@ export type Results = {
   rss_idle_mb: number;
   rss_load_mb: number;
   scenarios: ScenarioResult[];
+  /** The worker through the write scenarios' backlog (absent when no write scenario ran). */
+  worker?: WorkerDrain;
 };
 
 /** What the Markdown says besides the figures: dataset and timings. */
@@ -82,6 +86,7 @@ export function markdown(r: Results, ctx: Context): string {
     '"of ceiling": requests/s as a share of the same work done by plain SQL through `pg` at the same',
     'number of connections, in the same run (see docs/performance.md).',
     '',
+    ...(r.worker ? workerSection(r.worker) : []),
     '## Targets (issue 3)',
     '',
     ...(r.profile === 'smoke'
@@ -92,6 +97,23 @@ export function markdown(r: Results, ctx: Context): string {
     ...targets(r).map((t) => `| ${t.target} | ${t.appliesTo} | ${t.measured} | ${t.met ? '✅' : '❌'} |`),
     '',
   ].join('\n');
+}
+
+function workerSection(w: WorkerDrain): string[] {
+  const backlog = Object.entries(w.backlog)
+    .map(([task, n]) => `${task} ${num(n)}`)
+    .join(', ');
+  return [
+    "## The worker through the writes' backlog",
+    '',
+    `- Backlog when it started: ${backlog}`,
+    `- In ${w.seconds} s from its first finished job: ${num(w.jobs_done)} jobs (${num(w.jobs_per_s)}/s), ${num(w.mails)} mails over SMTP (${num(w.mails_per_s)}/s); jobs failed: ${w.failed}; still waiting at the end: ${num(w.waiting_at_end)}`,
+    ...(w.mails === 0 && w.waiting_at_end > 0
+      ? ["- No mail yet: a reply's mail is an `email.send` job that `email.reply` queues behind the backlog"]
+      : []),
+    `- CPU ms per job: app ${w.cpu_app_ms ?? '—'}, database ${w.cpu_db_ms ?? '—'}`,
+    '',
+  ];
 }
 
 type Target = { target: string; appliesTo: string; measured: string; met: boolean };

@@ -18,6 +18,7 @@ import { type Fixtures, seed } from './seed.ts';
 import { type AppProcess, type ClusterCpu, clusterCpu, cpuSeconds, sampleRss, startApp } from './server.ts';
 import type { ScenarioResult } from './stats.ts';
 import { sampleWaits } from './waits.ts';
+import { drainWorker } from './worker.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'bench/results');
@@ -100,6 +101,21 @@ async function main(): Promise<number> {
   stops.push(async () => rss.stop());
   const scenarios = await measure(db, app, fixtures, profile);
   rss.stop();
+  // The jobs the writes queued, worked through by a worker process for twice a run's length.
+  const worker =
+    wanted('create_case') || wanted('add_reply')
+      ? await drainWorker({
+          databaseUrl: db.url,
+          cwd: ROOT,
+          seconds: 2 * profile.durationS,
+          postmasterPid: db.postmasterPid,
+          nodeArgs,
+        })
+      : undefined;
+  if (worker)
+    log(
+      `worker: ${worker.jobs_done} jobs in ${worker.seconds} s (${worker.jobs_per_s}/s), ${worker.mails} mails (${worker.mails_per_s}/s), failed ${worker.failed}; CPU ms per job: app ${worker.cpu_app_ms}, database ${worker.cpu_db_ms}; backlog ${JSON.stringify(worker.backlog)}`,
+    );
 
   const results: Results = {
     profile: profile.name,
@@ -109,6 +125,7 @@ async function main(): Promise<number> {
     rss_idle_mb: rssIdle,
     rss_load_mb: Math.max(rss.max(), rssIdle),
     scenarios,
+    ...(worker ? { worker } : {}),
   };
   const totalSeconds = Math.round((performance.now() - t0) / 1000);
   const load = `${loadAtStart} at the start, ${loadavg()
@@ -125,8 +142,11 @@ async function main(): Promise<number> {
   const idle = names.filter((n) => scenarios.every((s) => s.name !== n || s.rps === 0));
   for (const n of idle) console.error(`no request of ${n} completed at any connection count`);
   failed.push(...scenarios.filter((s) => idle.includes(s.name)));
+  // A job that fails under the writes' backlog is a fault as much as an HTTP error is.
+  const jobsFailed = (worker?.failed ?? 0) > 0;
+  if (jobsFailed) console.error(`errors: ${worker?.failed} worker jobs failed, e.g. ${worker?.failure}`);
   if (failed.length > 0) console.error(`--- the app's last output ---\n${app.output() || '(none)'}`);
-  return failed.length > 0 ? 1 : 0;
+  return failed.length > 0 || jobsFailed ? 1 : 0;
 }
 
 /** Each scenario after a warm-up at 1, 16 and 64 connections; ceilings run right beside theirs. */

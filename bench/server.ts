@@ -63,7 +63,7 @@ export async function startApp(opts: {
     readyMs: 0,
     rssMb: () => rssMb(child.pid ?? 0),
     output: () => lines.join('\n'),
-    stop: () => stop(child, exited),
+    stop: () => stopChild(child, exited),
   };
   try {
     await waitReady(baseUrl, child);
@@ -90,7 +90,7 @@ async function waitReady(baseUrl: string, child: ChildProcess) {
 }
 
 /** SIGTERM (graceful shutdown), then SIGKILL if it has not gone within ten seconds. */
-async function stop(child: ChildProcess, exited: Promise<void>) {
+export async function stopChild(child: ChildProcess, exited: Promise<void>) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

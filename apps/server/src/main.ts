@@ -101,6 +101,12 @@ if (role !== 'web') {
     concurrency: 4,
     noHandleSignals: true,
     pollInterval: 2000,
+    // Completions that finish in the same tick are deleted by one statement: 13% more jobs a
+    // second through a backlog (docs/decisions.md, 2026-12-05). A process killed in that tick
+    // leaves them locked; watchWorkerPool below frees them and they run again (handlers are
+    // idempotent). The local queue (batched fetching) is left off: graphile-worker 0.17-0.18
+    // throws on a graceful stop while it holds jobs.
+    preset: { worker: { completeJobBatchDelay: 0 } },
   });
   // Jobs a killed worker held are freed at once, not after graphile-worker's 4 hours.
   if (poolId)
