@@ -164,9 +164,6 @@ export const insertReplyToken = (
     .onConflict((oc) => oc.column('case_id').doNothing())
     .execute();
 
-export const replyTokenOfCase = (db: Executor, caseId: string) =>
-  db.selectFrom('email_reply_tokens').select('token').where('case_id', '=', caseId).executeTakeFirst();
-
 export const listQuarantine = (
   db: Executor,
   workspaceId: string,

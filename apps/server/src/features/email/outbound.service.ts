@@ -28,42 +28,29 @@ type OutgoingDraft = {
  */
 export async function recordOutgoing(deps: Deps, trx: Executor, d: OutgoingDraft) {
   await q.insertReplyToken(trx, { token: newReplyToken(), workspace_id: d.workspaceId, case_id: d.caseId });
-  const token = (await q.replyTokenOfCase(trx, d.caseId))!.token;
-  const thread = await q.threadOfCase(trx, d.caseId);
-  const lastIn = [...thread].reverse().find((t) => t.direction === 'in');
-  const mailbox =
-    (await q.mailboxOfCase(trx, d.workspaceId, d.caseId)) ?? (await q.anyMailbox(trx, d.workspaceId));
-  const header = `<${randomUUID()}@${deps.config.MAIL_DOMAIN}>`;
-  const created = await q.insertOutgoing(trx, {
+  const c = await q.outgoingContext(trx, d.workspaceId, d.caseId);
+  if (!c.token) throw new Error(`case ${d.caseId} has no reply token after inserting one`);
+  const lastIn = [...c.thread].reverse().find((t) => t.direction === 'in');
+  const created = await q.insertOutgoingWithJob(trx, {
     workspace_id: d.workspaceId,
     case_id: d.caseId,
     message_id: d.messageId,
-    from_address: mailbox
-      ? `"${(mailbox.name || d.workspaceName).replace(/"/g, '')}" <${mailbox.address}>`
+    from_address: c.mailbox_address
+      ? `"${(c.mailbox_name || d.workspaceName).replace(/"/g, '')}" <${c.mailbox_address}>`
       : deps.config.MAIL_FROM,
     to_address: d.to,
-    reply_to: `reply+${token}@${deps.config.MAIL_DOMAIN}`,
+    reply_to: `reply+${c.token}@${deps.config.MAIL_DOMAIN}`,
     subject: d.subject,
-    message_id_header: header,
+    message_id_header: `<${randomUUID()}@${deps.config.MAIL_DOMAIN}>`,
     in_reply_to: lastIn?.message_id_header ?? null,
-    references_header: referencesHeader(thread.map((t) => t.message_id_header)),
+    references_header: referencesHeader(c.thread.map((t) => t.message_id_header)),
     text_body: d.text,
     html_body: d.html,
     notification_kind: d.notification?.kind ?? null,
     cause_key: d.notification?.causeKey ?? null,
     created_at: deps.clock.now(),
   });
-  if (!created) return null;
-  await q.insertEmailMessage(trx, {
-    workspace_id: d.workspaceId,
-    message_id_header: header,
-    direction: 'out',
-    case_id: d.caseId,
-    message_id: d.messageId,
-    inbound_email_id: null,
-  });
-  await q.addJob(trx, 'email.send', { outgoing_id: created.id }, `email.send:${created.id}`, 12);
-  return created.id;
+  return created?.id ?? null;
 }
 
 /**

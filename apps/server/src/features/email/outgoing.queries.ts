@@ -26,38 +26,51 @@ export const messageForMail = (db: Executor, workspaceId: string, messageId: str
     .where('m.id', '=', messageId)
     .executeTakeFirst();
 
-export const threadOfCase = (db: Executor, caseId: string) =>
-  db
-    .selectFrom('email_messages')
-    .select(['message_id_header', 'direction', 'inbound_email_id'])
-    .where('case_id', '=', caseId)
-    .orderBy('created_at')
-    .limit(200)
-    .execute();
-
-export const mailboxOfCase = (db: Executor, workspaceId: string, caseId: string) =>
-  db
-    .selectFrom('inbound_emails as i')
-    .innerJoin('mailboxes as mb', 'mb.id', 'i.mailbox_id')
-    .select(['mb.address', 'mb.name'])
-    .where('i.workspace_id', '=', workspaceId)
-    .where('i.case_id', '=', caseId)
-    .orderBy('i.received_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-
-export const anyMailbox = (db: Executor, workspaceId: string) =>
-  db
-    .selectFrom('mailboxes')
-    .select(['address', 'name'])
-    .where('workspace_id', '=', workspaceId)
-    .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst();
+/**
+ * What an outgoing mail on a case is made of, in one read (a reply's mail job was ten round trips):
+ * the case's reply token, its mail thread oldest first (for In-Reply-To and References), and the
+ * mailbox its mail last came in by, else the workspace's first. The token must exist already
+ * (insertReplyToken, in an earlier statement, so this one sees a token another writer just added).
+ */
+export const outgoingContext = (db: Executor, workspaceId: string, caseId: string) =>
+  sql<{
+    token: string | null;
+    thread: { message_id_header: string; direction: 'in' | 'out' }[];
+    mailbox_address: string | null;
+    mailbox_name: string | null;
+  }>`
+    select
+      (select t.token from email_reply_tokens t where t.case_id = ${caseId}) as token,
+      coalesce((
+        select json_agg(json_build_object('message_id_header', e.message_id_header, 'direction', e.direction)
+          order by e.created_at)
+        from (select message_id_header, direction, created_at from email_messages
+          where case_id = ${caseId} order by created_at limit 200) e
+      ), '[]'::json) as thread,
+      mb.address as mailbox_address, mb.name as mailbox_name
+    from (select 1) one
+    left join lateral (
+      select x.address, x.name from (
+        (select m.address, m.name, 0 as preference from inbound_emails i
+          join mailboxes m on m.id = i.mailbox_id
+          where i.workspace_id = ${workspaceId} and i.case_id = ${caseId}
+          order by i.received_at desc limit 1)
+        union all
+        (select address, name, 1 from mailboxes where workspace_id = ${workspaceId}
+          order by created_at limit 1)
+      ) x order by x.preference limit 1
+    ) mb on true`
+    .execute(db)
+    .then((r) => r.rows[0]!);
 
 export type OutgoingRow = Selectable<DB['outgoing_emails']>;
 
-export const insertOutgoing = (
+/**
+ * Records an outgoing mail, its entry in the case's mail thread and its send job (`email.send`,
+ * keyed by the mail, 12 attempts), in one statement. Nothing, and no job, when a mail for the same
+ * message or cause exists already (either unique key makes it a repeat).
+ */
+export const insertOutgoingWithJob = (
   db: Executor,
   row: Omit<
     Selectable<DB['outgoing_emails']>,
@@ -65,11 +78,38 @@ export const insertOutgoing = (
   >,
 ) =>
   db
-    .insertInto('outgoing_emails')
-    .values(row)
-    // One mail per message (replies) and per cause (notifications): either key makes it a repeat.
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
+    .with('o', (qc) =>
+      qc
+        .insertInto('outgoing_emails')
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .returning('id'),
+    )
+    .with('e', (qc) =>
+      qc
+        .insertInto('email_messages')
+        .columns(['workspace_id', 'message_id_header', 'direction', 'case_id', 'message_id'])
+        .expression((eb) =>
+          eb
+            .selectFrom('o')
+            .select([
+              sql<string>`${row.workspace_id}::uuid`.as('workspace_id'),
+              sql<string>`${row.message_id_header}`.as('message_id_header'),
+              sql<'out'>`'out'`.as('direction'),
+              sql<string>`${row.case_id}::uuid`.as('case_id'),
+              sql<string | null>`${row.message_id}::uuid`.as('message_id'),
+            ]),
+        )
+        .onConflict((oc) => oc.doNothing()),
+    )
+    .selectFrom('o')
+    .select([
+      'o.id',
+      sql<string>`(graphile_worker.add_job('email.send', json_build_object('outgoing_id', o.id),
+        job_key := 'email.send:' || o.id, job_key_mode := 'preserve_run_at', max_attempts := 12)).id::text`.as(
+        'job_id',
+      ),
+    ])
     .executeTakeFirst();
 
 export const outgoingOfMessage = (db: Executor, messageId: string) =>
