@@ -1,5 +1,6 @@
-// Runs Fairdesk as a user would in production (`node apps/server/src/main.ts --role=web`) as a child
-// process, and watches it: time to ready, and resident memory read from /proc.
+// Runs Fairdesk as a user would in production (`node apps/server/src/main.ts --role=web`, or the
+// worker role) as a child process, and watches it: time to ready, and resident memory and CPU read
+// from /proc.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,26 +24,28 @@ const READY_TIMEOUT_MS = 60_000;
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
 
-export async function startApp(opts: {
-  databaseUrl: string;
-  port: number;
+/**
+ * Spawns `main.ts` in one role as production runs it, keeping its last 40 lines of output for a
+ * failure's report. process.execPath is the node binary itself (not a shell or npm wrapper), so
+ * child.pid is the process whose memory and CPU we read.
+ */
+export function spawnServer(opts: {
+  role: 'web' | 'worker';
   cwd: string;
+  databaseUrl: string;
   nodeArgs?: string[];
+  env: Record<string, string>;
 }) {
-  const started = performance.now();
-  // process.execPath is the node binary itself (not a shell or npm wrapper), so child.pid is the
-  // process whose memory we read.
   const child = spawn(
     process.execPath,
-    [...SERVER_NODE_FLAGS, ...(opts.nodeArgs ?? []), 'apps/server/src/main.ts', '--role=web'],
+    [...SERVER_NODE_FLAGS, ...(opts.nodeArgs ?? []), 'apps/server/src/main.ts', `--role=${opts.role}`],
     {
       env: {
         ...process.env,
         NODE_ENV: 'production',
         DATABASE_URL: opts.databaseUrl,
-        HOST: '127.0.0.1',
-        PORT: String(opts.port),
         LOG_LEVEL: 'warn',
+        ...opts.env,
       },
       cwd: opts.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,13 +59,30 @@ export async function startApp(opts: {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, exited, output: () => lines.join('\n') };
+}
+
+export async function startApp(opts: {
+  databaseUrl: string;
+  port: number;
+  cwd: string;
+  nodeArgs?: string[];
+}) {
+  const started = performance.now();
+  const { child, exited, output } = spawnServer({
+    role: 'web',
+    cwd: opts.cwd,
+    nodeArgs: opts.nodeArgs,
+    env: { HOST: '127.0.0.1', PORT: String(opts.port) },
+    databaseUrl: opts.databaseUrl,
+  });
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   const app: AppProcess = {
     baseUrl,
     pid: child.pid ?? 0,
     readyMs: 0,
     rssMb: () => rssMb(child.pid ?? 0),
-    output: () => lines.join('\n'),
+    output,
     stop: () => stopChild(child, exited),
   };
   try {

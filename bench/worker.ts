@@ -4,11 +4,10 @@
 // through that backlog for a bounded time, sending its mail to a real SMTP server on loopback, so
 // the report says how many jobs and mails a second one worker does beside how many writes a second
 // the web role takes.
-import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SMTPServer } from 'smtp-server';
 import { connect, freePort } from './cluster.ts';
-import { clusterCpu, cpuSeconds, SERVER_NODE_FLAGS, stopChild } from './server.ts';
+import { clusterCpu, cpuSeconds, spawnServer, stopChild } from './server.ts';
 
 export type WorkerDrain = {
   /** Jobs waiting when the worker started, by task. */
@@ -79,30 +78,13 @@ export async function drainWorker(opts: {
     const state = async () =>
       (await db.query<{ waiting: number; failed: number; last_id: string }>(jobsState)).rows[0]!;
 
-    const child = spawn(
-      process.execPath,
-      [...SERVER_NODE_FLAGS, ...(opts.nodeArgs ?? []), 'apps/server/src/main.ts', '--role=worker'],
-      {
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          DATABASE_URL: opts.databaseUrl,
-          SMTP_URL: sink.url,
-          INBOUND_SMTP_PORT: '0',
-          LOG_LEVEL: 'warn',
-        },
-        cwd: opts.cwd,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const lines: string[] = [];
-    const keep = (b: Buffer) => {
-      lines.push(...b.toString().split('\n').filter(Boolean));
-      lines.splice(0, Math.max(0, lines.length - 20));
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const { child, exited, output } = spawnServer({
+      role: 'worker',
+      cwd: opts.cwd,
+      nodeArgs: opts.nodeArgs,
+      env: { SMTP_URL: sink.url, INBOUND_SMTP_PORT: '0' },
+      databaseUrl: opts.databaseUrl,
+    });
     try {
       // Measured from its first finished job: start-up (migration checks, the task list) is not work.
       const first = await state();
@@ -150,7 +132,7 @@ export async function drainWorker(opts: {
         cpu_db_ms: opts.postmasterPid ? perJob(dbCpu) : undefined,
       };
     } catch (e) {
-      throw new Error(`${(e as Error).message}\n--- worker output ---\n${lines.join('\n')}`);
+      throw new Error(`${(e as Error).message}\n--- worker output ---\n${output()}`);
     } finally {
       await stopChild(child, exited);
     }
