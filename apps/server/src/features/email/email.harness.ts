@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 // Shared by the email test files: a real outbound relay, a running app with a mailbox, and a
 // real inbound SMTP listener. Exported `let`s are live bindings, filled in by useEmailHarness().
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -118,3 +119,10 @@ export const headerIn = (raw: string, name: string) =>
     .exec(raw)?.[1]
     ?.replace(/\r?\n[ \t]+/g, ' ')
     .trim();
+
+/** How many `email.send` jobs wait for this outgoing mail (the worker does not run in these tests). */
+export const sendJobsOf = async (id: string) =>
+  (
+    await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs
+      where task_identifier = 'email.send' and key = ${`email.send:${id}`}`.execute(t.deps.db)
+  ).rows[0]!.n;

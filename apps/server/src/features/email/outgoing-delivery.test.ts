@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { call, makeWorkspace, uniq } from '../../../test/factories.ts';
 import {
@@ -7,6 +6,7 @@ import {
   mailbox,
   relayed,
   sender,
+  sendJobsOf,
   setRelayRejects,
   staffReply,
   t,
@@ -34,12 +34,6 @@ const runSendJob = (outgoingId: string) =>
 const sentTo = (address: string) => relayed.filter((m) => m.to.includes(address));
 
 const outgoing = (id: string) => call(t, w.admin, 'GET', `/api/v1/email/outgoing/${id}`);
-
-const sendJobsOf = async (id: string) =>
-  (
-    await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs
-      where task_identifier = 'email.send' and key = ${`email.send:${id}`}`.execute(t.deps.db)
-  ).rows[0]!.n;
 
 describe('outgoing mail is sent at most once, even after a crash', () => {
   it('settles a mail left `sending` by a crash as failed, without sending it again', async () => {

@@ -1,7 +1,16 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { call, uniq } from '../../../test/factories.ts';
-import { casesOf, drain, mailbox, sender, staffReply, t, useEmailHarness, w } from './email.harness.ts';
+import {
+  casesOf,
+  drain,
+  mailbox,
+  sender,
+  sendJobsOf,
+  staffReply,
+  t,
+  useEmailHarness,
+  w,
+} from './email.harness.ts';
 import { recordOutgoing } from './outbound.service.ts';
 
 // recordOutgoing reads what a mail is made of in one statement and writes the mail, its thread entry
@@ -18,12 +27,6 @@ const threadOf = (caseId: string) =>
     .where('case_id', '=', caseId)
     .orderBy('created_at')
     .execute();
-
-const sendJobsOf = async (id: string) =>
-  (
-    await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs
-      where task_identifier = 'email.send' and key = ${`email.send:${id}`}`.execute(t.deps.db)
-  ).rows[0]!.n;
 
 describe('an outgoing mail is recorded with its sender, its thread and its send job', () => {
   it('answers from the mailbox the case came in by, threaded after the customer’s mail', async () => {
