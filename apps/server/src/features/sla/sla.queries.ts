@@ -8,78 +8,73 @@ import type { SlaPolicy, SlaTarget, TargetRow } from './sla.rules.ts';
 export const lockCaseSla = (trx: Executor, caseId: string) =>
   sql`select pg_advisory_xact_lock(hashtextextended(${`case_sla:${caseId}`}, 0))`.execute(trx);
 
-export const findCase = (db: Executor, workspaceId: string, caseId: string) =>
-  db
-    .selectFrom('cases')
-    .select(['id', 'workspace_id', 'status', 'priority', 'channel', 'organisation_id', 'team_id', 'tags'])
-    .select(['created_at', 'assignee_id'])
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', caseId)
-    .executeTakeFirst();
+type Calendar = {
+  time_zone: string;
+  weekly: WeeklyHours[];
+  holiday_country: string | null;
+  holiday_region: string | null;
+  closures: string[];
+};
 
-/** Status changes from the timeline, oldest first. */
-export async function statusChanges(db: Executor, workspaceId: string, caseId: string) {
-  const rows = await db
-    .selectFrom('events')
-    .select(['created_at', sql<[CaseStatus, CaseStatus]>`data->'changes'->'status'`.as('status')])
-    .where('workspace_id', '=', workspaceId)
-    .where('case_id', '=', caseId)
-    .where('type', '=', 'case.updated')
-    .where(sql<boolean>`data->'changes' ? 'status'`)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ at: r.created_at, from: r.status[0], to: r.status[1] }));
-}
-
-export const publicMessages = (db: Executor, caseId: string) =>
-  db
-    .selectFrom('messages')
-    .select(['created_at', 'author_kind'])
-    .where('case_id', '=', caseId)
-    .where('visibility', '=', 'public')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-
-export async function activePolicies(db: Executor, workspaceId: string): Promise<SlaPolicy[]> {
-  const rows = await db
-    .selectFrom('sla_policies')
-    .selectAll()
-    // An enum array comes back from pg as text unless cast.
-    .select(sql<CaseStatus[]>`pause_statuses::text[]`.as('pause_statuses'))
-    .where('workspace_id', '=', workspaceId)
-    .where('active', '=', true)
-    .orderBy('position')
-    .orderBy('created_at')
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    targets: r.targets as SlaPolicy['targets'],
-    pause_statuses: r.pause_statuses as unknown as CaseStatus[],
-  }));
-}
-
-/** The team's calendar if it has one, else the workspace's. */
-export async function findCalendar(db: Executor, workspaceId: string, teamId: string | null) {
-  const rows = await db
-    .selectFrom('business_calendars')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where((eb) =>
-      teamId ? eb.or([eb('team_id', 'is', null), eb('team_id', '=', teamId)]) : eb('team_id', 'is', null),
-    )
-    .execute();
-  const row = rows.find((r) => r.team_id !== null) ?? rows[0];
-  if (!row) return null;
-  return {
-    time_zone: row.time_zone,
-    weekly: row.weekly as WeeklyHours[],
-    holiday_country: row.holiday_country,
-    holiday_region: row.holiday_region,
-    closures: (row.closures as unknown as (Date | string)[]).map((d) =>
-      typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10),
-    ),
-  };
+/**
+ * Everything a recompute decides on, in one statement (it was six round trips): the case, the
+ * workspace's active policies in order, the calendar (the team's if it has one, else the
+ * workspace's), and the case's history: each status change from the timeline and each public
+ * message, oldest first. Undefined when the case is not the workspace's. Run it after
+ * lockCaseSla, in a later statement, so it sees what the recompute before it committed.
+ */
+export async function recomputeInputs(db: Executor, workspaceId: string, caseId: string) {
+  const { rows } = await sql<{
+    id: string;
+    workspace_id: string;
+    status: CaseStatus;
+    priority: string;
+    channel: string;
+    organisation_id: string | null;
+    team_id: string | null;
+    tags: string[];
+    created_at: Date;
+    assignee_id: string | null;
+    policies: SlaPolicy[];
+    calendar: Calendar | null;
+    status_at: Date[];
+    status_change: [CaseStatus, CaseStatus][];
+    message_at: Date[];
+    message_author: ('customer' | 'staff' | 'system')[];
+  }>`
+    select c.id, c.workspace_id, c.status, c.priority, c.channel, c.organisation_id, c.team_id, c.tags,
+      c.created_at, c.assignee_id,
+      coalesce((
+        select json_agg(json_build_object('id', p.id, 'conditions', p.conditions, 'targets', p.targets,
+            'pause_statuses', p.pause_statuses::text[], 'warn_before_minutes', p.warn_before_minutes,
+            'raise_priority_on_breach', p.raise_priority_on_breach) order by p.position, p.created_at)
+        from sla_policies p where p.workspace_id = c.workspace_id and p.active
+      ), '[]'::json) as policies,
+      (
+        select json_build_object('time_zone', b.time_zone, 'weekly', b.weekly,
+          'holiday_country', b.holiday_country, 'holiday_region', b.holiday_region,
+          'closures', b.closures::text[])
+        from business_calendars b
+        where b.workspace_id = c.workspace_id and (b.team_id is null or b.team_id = c.team_id)
+        order by b.team_id is null limit 1
+      ) as calendar,
+      coalesce(s.status_at, '{}') as status_at, coalesce(s.status_change, '{}') as status_change,
+      coalesce(m.message_at, '{}') as message_at, coalesce(m.message_author, '{}') as message_author
+    from cases c
+    left join lateral (
+      select array_agg(e.created_at order by e.id) as status_at,
+        array_agg(e.data->'changes'->'status' order by e.id) as status_change
+      from events e
+      where e.workspace_id = c.workspace_id and e.case_id = c.id and e.type = 'case.updated'
+        and e.data->'changes' ? 'status'
+    ) s on true
+    left join lateral (
+      select array_agg(pm.created_at order by pm.created_at, pm.id) as message_at,
+        array_agg(pm.author_kind::text order by pm.created_at, pm.id) as message_author
+      from messages pm where pm.case_id = c.id and pm.visibility = 'public'
+    ) m on true
+    where c.workspace_id = ${workspaceId} and c.id = ${caseId}`.execute(db);
+  return rows[0];
 }
 
 export const caseRows = (db: Executor, caseId: string) =>

@@ -1,4 +1,3 @@
-import type { CaseStatus } from '@fairdesk/contract';
 import type { Deps } from '../../deps.ts';
 import { emit } from '../../events.ts';
 import type { Executor } from '../../infra/db.ts';
@@ -19,39 +18,33 @@ import {
 
 const SYSTEM = { kind: 'system' as const, id: null };
 
-async function loadHistory(db: Executor, c: { workspace_id: string; id: string; created_at: Date }) {
-  const [changes, messages] = await Promise.all([
-    q.statusChanges(db, c.workspace_id, c.id),
-    q.publicMessages(db, c.id),
-  ]);
-  const history: CaseHistory = {
+type Inputs = NonNullable<Awaited<ReturnType<typeof q.recomputeInputs>>>;
+
+/** A case's history as the rules take it: every status from its creation, and its public messages. */
+function historyOf(c: Inputs): CaseHistory {
+  return {
     created_at: c.created_at,
     statuses: [
-      { at: c.created_at, status: (changes[0]?.from ?? 'new') as CaseStatus },
-      ...changes.map((s) => ({ at: s.at, status: s.to })),
+      { at: c.created_at, status: c.status_change[0]?.[0] ?? 'new' },
+      ...c.status_change.map((change, i) => ({ at: c.status_at[i]!, status: change[1] })),
     ],
-    messages: messages.map((m) => ({ at: m.created_at, author: m.author_kind })),
+    messages: c.message_at.map((at, i) => ({ at, author: c.message_author[i]! })),
   };
-  return history;
 }
+
+/** The calendar as the rules take it (closures as YYYY-MM-DD). */
+const calendarOf = (c: Inputs) =>
+  c.calendar && { ...c.calendar, closures: c.calendar.closures.map((d) => d.slice(0, 10)) };
 
 /** Recomputes a case's targets from its history and moves its timers; in the caller's transaction. */
 async function recomputeIn(deps: Deps, trx: Executor, workspaceId: string, caseId: string) {
   await q.lockCaseSla(trx, caseId);
-  const c = await q.findCase(trx, workspaceId, caseId);
+  const c = await q.recomputeInputs(trx, workspaceId, caseId);
   if (!c) return null;
-  const policy = pickPolicy(await q.activePolicies(trx, workspaceId), c);
+  const policy = pickPolicy(c.policies, c);
   const previous = await q.caseRows(trx, caseId);
   const now = deps.clock.now();
-  const rows = policy
-    ? computeTargets(
-        policy,
-        await q.findCalendar(trx, workspaceId, c.team_id),
-        await loadHistory(trx, c),
-        now,
-        previous,
-      )
-    : [];
+  const rows = policy ? computeTargets(policy, calendarOf(c), historyOf(c), now, previous) : [];
   await q.replaceRows(trx, workspaceId, caseId, rows, now);
   for (const target of new Set([...previous.map((p) => p.target), ...rows.map((r) => r.target)])) {
     const row = rows.find((r) => r.target === target);

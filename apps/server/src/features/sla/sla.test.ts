@@ -111,3 +111,41 @@ describe('a case walks through reply, pending, reopen and breach', () => {
     expect((await call(t, other.agent, 'GET', `/api/v1/cases/${opened.body.id}`)).status).toBe(404);
   });
 });
+
+describe('a recompute reads the case’s own calendar', () => {
+  it('runs a team’s case on the team’s hours and closures, and another case on the workspace’s', async () => {
+    const v = await makeWorkspace(t);
+    await seedDemoSla(t.deps, v.ws.id);
+    // Tuesday to Thursday, 12:00–14:00 in London, closed on Wednesday 11 March.
+    const team = await call(t, v.admin, 'PUT', `/api/v1/sla/calendars/${v.team.id}`, {
+      name: 'Lunch desk',
+      time_zone: 'Europe/London',
+      weekly: [2, 3, 4].map((day) => ({ day, start: '12:00', end: '14:00' })),
+      holiday_country: null,
+      holiday_region: null,
+      closures: ['2026-03-11'],
+    });
+    expect(team.status).toBe(200);
+    clock.set(new Date('2026-03-10T09:00:00Z'));
+    const open = async (team_id?: string) => {
+      const res = await call(t, v.agent, 'POST', '/api/v1/cases', {
+        customer_id: v.alice.id,
+        subject: 'Lamp',
+        body: 'Dim',
+        ...(team_id ? { team_id } : {}),
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const [teamCase, plainCase] = [await open(v.team.id), await open()];
+    await recompute();
+    const firstResponse = async (id: string) =>
+      (await call(t, v.agent, 'GET', `/api/v1/cases/${id}`)).body.sla.find(
+        (s: { target: string }) => s.target === 'first_response',
+      );
+    // 8 business hours of 2 a day: Tuesday 10, (Wednesday closed), Thursday 12, Tuesday 17, Wednesday 18.
+    expect(await firstResponse(teamCase)).toMatchObject({ due_at: '2026-03-18T14:00:00.000Z' });
+    // The workspace's calendar, as in the walk-through above.
+    expect(await firstResponse(plainCase)).toMatchObject({ due_at: '2026-03-10T17:00:00.000Z' });
+  });
+});
