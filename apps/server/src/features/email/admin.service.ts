@@ -161,7 +161,7 @@ export async function resendOutgoing(deps: Deps, actor: StaffActor, id: string) 
       throw new AppError('conflict', `Only a failed mail can be sent again; this one is ${row.status}`, {
         reason: 'outgoing_not_failed',
       });
-    await q.addJob(trx, 'email.send', { outgoing_id: id }, `email.send:${id}`, 12);
+    await q.addJob(trx, 'email.send', { outgoing_id: id }, `email.send:${id}`, q.SEND_ATTEMPTS);
     return (await q.getOutgoing(trx, actor.workspaceId, id))!;
   });
 }

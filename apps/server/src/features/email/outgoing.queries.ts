@@ -3,6 +3,10 @@ import type { Executor } from '../../infra/db.ts';
 import type { DB } from '../../infra/db.types.ts';
 
 // Outgoing mail: what a reply is made of, and its delivery records.
+
+/** How often `email.send` tries a mail before it stays failed for a person (retries back off). */
+export const SEND_ATTEMPTS = 12;
+
 export const messageForMail = (db: Executor, workspaceId: string, messageId: string) =>
   db
     .selectFrom('messages as m')
@@ -67,7 +71,7 @@ export type OutgoingRow = Selectable<DB['outgoing_emails']>;
 
 /**
  * Records an outgoing mail, its entry in the case's mail thread and its send job (`email.send`,
- * keyed by the mail, 12 attempts), in one statement. Nothing, and no job, when a mail for the same
+ * keyed by the mail, SEND_ATTEMPTS tries), in one statement. Nothing, and no job, when a mail for the same
  * message or cause exists already (either unique key makes it a repeat).
  */
 export const insertOutgoingWithJob = (
@@ -106,9 +110,8 @@ export const insertOutgoingWithJob = (
     .select([
       'o.id',
       sql<string>`(graphile_worker.add_job('email.send', json_build_object('outgoing_id', o.id),
-        job_key := 'email.send:' || o.id, job_key_mode := 'preserve_run_at', max_attempts := 12)).id::text`.as(
-        'job_id',
-      ),
+        job_key := 'email.send:' || o.id, job_key_mode := 'preserve_run_at',
+        max_attempts := ${SEND_ATTEMPTS}::int)).id::text`.as('job_id'),
     ])
     .executeTakeFirst();
 

@@ -1,20 +1,12 @@
 import type { CaseStatus } from '@fairdesk/contract';
 import { sql } from 'kysely';
 import type { Executor } from '../../infra/db.ts';
-import type { WeeklyHours } from './business-hours.rules.ts';
+import type { Calendar, WeeklyHours } from './business-hours.rules.ts';
 import type { SlaPolicy, SlaTarget, TargetRow } from './sla.rules.ts';
 
 /** One recompute of a case at a time; concurrent events for the same case queue up here. */
 export const lockCaseSla = (trx: Executor, caseId: string) =>
   sql`select pg_advisory_xact_lock(hashtextextended(${`case_sla:${caseId}`}, 0))`.execute(trx);
-
-type Calendar = {
-  time_zone: string;
-  weekly: WeeklyHours[];
-  holiday_country: string | null;
-  holiday_region: string | null;
-  closures: string[];
-};
 
 /**
  * Everything a recompute decides on, in one statement (it was six round trips): the case, the
@@ -53,7 +45,8 @@ export async function recomputeInputs(db: Executor, workspaceId: string, caseId:
       (
         select json_build_object('time_zone', b.time_zone, 'weekly', b.weekly,
           'holiday_country', b.holiday_country, 'holiday_region', b.holiday_region,
-          'closures', b.closures::text[])
+          -- JSON writes dates as YYYY-MM-DD whatever the session's DateStyle.
+          'closures', b.closures)
         from business_calendars b
         where b.workspace_id = c.workspace_id and (b.team_id is null or b.team_id = c.team_id)
         order by b.team_id is null limit 1

@@ -32,10 +32,6 @@ function historyOf(c: Inputs): CaseHistory {
   };
 }
 
-/** The calendar as the rules take it (closures as YYYY-MM-DD). */
-const calendarOf = (c: Inputs) =>
-  c.calendar && { ...c.calendar, closures: c.calendar.closures.map((d) => d.slice(0, 10)) };
-
 /** Recomputes a case's targets from its history and moves its timers; in the caller's transaction. */
 async function recomputeIn(deps: Deps, trx: Executor, workspaceId: string, caseId: string) {
   await q.lockCaseSla(trx, caseId);
@@ -44,7 +40,7 @@ async function recomputeIn(deps: Deps, trx: Executor, workspaceId: string, caseI
   const policy = pickPolicy(c.policies, c);
   const previous = await q.caseRows(trx, caseId);
   const now = deps.clock.now();
-  const rows = policy ? computeTargets(policy, calendarOf(c), historyOf(c), now, previous) : [];
+  const rows = policy ? computeTargets(policy, c.calendar, historyOf(c), now, previous) : [];
   await q.replaceRows(trx, workspaceId, caseId, rows, now);
   for (const target of new Set([...previous.map((p) => p.target), ...rows.map((r) => r.target)])) {
     const row = rows.find((r) => r.target === target);
