@@ -73,40 +73,47 @@ export async function recomputeInputs(db: Executor, workspaceId: string, caseId:
 export const caseRows = (db: Executor, caseId: string) =>
   db.selectFrom('case_sla').selectAll().where('case_id', '=', caseId).orderBy('target').execute();
 
-export async function replaceRows(
+/**
+ * A recompute's writes in one statement (they were four to six): deletes the targets that no longer
+ * apply, upserts the rest, and moves each target's timer job to `timers` (removed at null). The
+ * triggers on case_sla then keep the case's next due time; they run after the whole statement.
+ */
+export async function writeTargets(
   trx: Executor,
   workspaceId: string,
   caseId: string,
   rows: TargetRow[],
+  timers: { target: SlaTarget; runAt: Date | null }[],
   at: Date,
 ) {
-  const keep = rows.map((r) => r.target);
-  await trx
-    .deleteFrom('case_sla')
-    .where('case_id', '=', caseId)
-    .$if(keep.length > 0, (qb) => qb.where('target', 'not in', keep))
-    .execute();
-  if (!rows.length) return;
-  await trx
-    .insertInto('case_sla')
-    .values(rows.map((r) => ({ ...r, workspace_id: workspaceId, case_id: caseId, updated_at: at })))
-    .onConflict((oc) =>
-      oc.columns(['case_id', 'target']).doUpdateSet((eb) => ({
-        policy_id: eb.ref('excluded.policy_id'),
-        minutes: eb.ref('excluded.minutes'),
-        business: eb.ref('excluded.business'),
-        started_at: eb.ref('excluded.started_at'),
-        due_at: eb.ref('excluded.due_at'),
-        warn_at: eb.ref('excluded.warn_at'),
-        state: eb.ref('excluded.state'),
-        paused_at: eb.ref('excluded.paused_at'),
-        met_at: eb.ref('excluded.met_at'),
-        warned_at: eb.ref('excluded.warned_at'),
-        breached_at: eb.ref('excluded.breached_at'),
-        updated_at: eb.ref('excluded.updated_at'),
-      })),
+  await sql`with gone as (
+      delete from case_sla where case_id = ${caseId} and target <> all(${rows.map((r) => r.target)}::sla_target[])
+      returning 1
+    ), put as (
+      insert into case_sla (workspace_id, case_id, target, policy_id, minutes, business, started_at, due_at,
+        warn_at, state, paused_at, met_at, warned_at, breached_at, updated_at)
+      select ${workspaceId}::uuid, ${caseId}::uuid, r.target, r.policy_id, r.minutes, r.business, r.started_at,
+        r.due_at, r.warn_at, r.state, r.paused_at, r.met_at, r.warned_at, r.breached_at, ${at}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(target sla_target, policy_id uuid,
+        minutes integer, business boolean, started_at timestamptz, due_at timestamptz, warn_at timestamptz,
+        state sla_state, paused_at timestamptz, met_at timestamptz, warned_at timestamptz, breached_at timestamptz)
+      on conflict (case_id, target) do update set policy_id = excluded.policy_id, minutes = excluded.minutes,
+        business = excluded.business, started_at = excluded.started_at, due_at = excluded.due_at,
+        warn_at = excluded.warn_at, state = excluded.state, paused_at = excluded.paused_at,
+        met_at = excluded.met_at, warned_at = excluded.warned_at, breached_at = excluded.breached_at,
+        updated_at = excluded.updated_at
+      returning 1
+    ), moved as (
+      -- As scheduleTimer does, a row at a time.
+      select case when t.run_at is null then graphile_worker.remove_job(t.key) is not null
+        else graphile_worker.add_job('sla.timer',
+          json_build_object('workspace_id', ${workspaceId}::uuid, 'case_id', ${caseId}::uuid, 'target', t.target),
+          run_at => t.run_at, job_key => t.key, job_key_mode => 'replace') is not null end
+      from unnest(${timers.map((t) => t.target)}::text[], ${timers.map((t) => timerKey(caseId, t.target))}::text[],
+        ${timers.map((t) => t.runAt)}::timestamptz[]) as t(target, key, run_at)
     )
-    .execute();
+    select (select count(*) from gone) as gone, (select count(*) from put) as put,
+      (select count(*) from moved) as moved`.execute(trx);
 }
 
 export const timerKey = (caseId: string, target: SlaTarget) => `sla:${caseId}:${target}`;

@@ -5,6 +5,7 @@ import {
   nextResponseCycle,
   nextTimer,
   type SlaPolicy,
+  sameTargets,
   stateAt,
   type TargetRow,
 } from './sla.rules.ts';
@@ -62,6 +63,50 @@ describe('nextTimer', () => {
     ['nothing after a breach', { ...base, breached_at: at('09:01') }, null],
     ['nothing once met', { ...base, met_at: at('08:00') }, null],
   ])('%s', (_n, row, expected) => expect(nextTimer(row as unknown as TargetRow)).toEqual(expected));
+});
+
+describe('sameTargets', () => {
+  const row: TargetRow = {
+    target: 'first_response',
+    policy_id: 'p',
+    minutes: 60,
+    business: false,
+    started_at: at('08:00'),
+    due_at: at('09:00'),
+    warn_at: at('08:45'),
+    state: 'on_track',
+    paused_at: null,
+    met_at: null,
+    warned_at: null,
+    breached_at: null,
+  };
+  const resolution: TargetRow = { ...row, target: 'resolution', minutes: 240, due_at: at('12:00') };
+  it('holds for the same values in other Date objects and in another order', () =>
+    expect(
+      sameTargets(
+        [
+          { ...resolution, due_at: at('12:00') },
+          { ...row, started_at: at('08:00') },
+        ],
+        [row, resolution],
+      ),
+    ).toBe(true));
+  it.each([
+    ['a moved due time', { ...row, due_at: at('09:30') }],
+    ['a new state', { ...row, state: 'at_risk' as const }],
+    ['a met target', { ...row, met_at: at('08:30'), state: 'met' as const }],
+    ['a recorded warning', { ...row, warned_at: at('08:45') }],
+    ['a paused clock', { ...row, due_at: null, paused_at: at('08:10') }],
+    ['another policy', { ...row, policy_id: 'q' }],
+    ['business time', { ...row, business: true }],
+  ])('fails for %s', (_n, changed) =>
+    expect(sameTargets([row, resolution], [changed, resolution])).toBe(false),
+  );
+  it('fails when a target comes or goes', () => {
+    expect(sameTargets([row], [row, resolution])).toBe(false);
+    expect(sameTargets([row, resolution], [row])).toBe(false);
+  });
+  it('holds for none before and none now', () => expect(sameTargets([], [])).toBe(true));
 });
 
 describe('computeTargets in calendar time', () => {

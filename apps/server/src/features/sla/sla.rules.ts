@@ -189,6 +189,38 @@ export function computeTargets(
   return rows;
 }
 
+const ROW_FIELDS = [
+  'target',
+  'policy_id',
+  'minutes',
+  'business',
+  'started_at',
+  'due_at',
+  'warn_at',
+  'state',
+  'paused_at',
+  'met_at',
+  'warned_at',
+  'breached_at',
+] as const satisfies readonly (keyof TargetRow)[];
+
+const sameValue = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+/**
+ * Whether a recompute changed nothing: the same targets with the same values (in any order). Most
+ * events (a tag, an assignment, a second reply) leave the targets as they were, and then a
+ * recompute need not write them, nor move their timers, which follow from them (nextTimer).
+ */
+type Stored = Record<(typeof ROW_FIELDS)[number], unknown>;
+export function sameTargets(previous: Stored[], rows: Stored[]): boolean {
+  if (previous.length !== rows.length) return false;
+  return rows.every((row) => {
+    const before = previous.find((p) => p.target === row.target);
+    return before !== undefined && ROW_FIELDS.every((f) => sameValue(before[f], row[f]));
+  });
+}
+
 /** What is due to happen for a target: a warning, a breach, or nothing yet. */
 export function timerActions(row: TargetRow, now: Date): { warn: boolean; breach: boolean } {
   const running = !row.met_at && row.due_at !== null;

@@ -11,6 +11,7 @@ import {
   pickPolicy,
   raisedPriority,
   type SlaTarget,
+  sameTargets,
   stateAt,
   type TargetRow,
   timerActions,
@@ -41,15 +42,16 @@ async function recomputeIn(deps: Deps, trx: Executor, workspaceId: string, caseI
   const previous = await q.caseRows(trx, caseId);
   const now = deps.clock.now();
   const rows = policy ? computeTargets(policy, c.calendar, historyOf(c), now, previous) : [];
-  await q.replaceRows(trx, workspaceId, caseId, rows, now);
-  for (const target of new Set([...previous.map((p) => p.target), ...rows.map((r) => r.target)])) {
-    const row = rows.find((r) => r.target === target);
-    await q.scheduleTimer(
-      trx,
-      { workspace_id: workspaceId, case_id: caseId, target },
-      row ? nextTimer(row) : null,
-    );
-  }
+  // Unchanged targets have their timers already: whatever wrote them moved the timers in the same
+  // transaction (and the sweep catches a timer lost anyway).
+  if (sameTargets(previous, rows)) return { c, policy, rows };
+  const timers = [...new Set([...previous.map((p) => p.target), ...rows.map((r) => r.target)])].map(
+    (target) => {
+      const row = rows.find((r) => r.target === target);
+      return { target, runAt: row ? nextTimer(row) : null };
+    },
+  );
+  await q.writeTargets(trx, workspaceId, caseId, rows, timers, now);
   return { c, policy, rows };
 }
 

@@ -1,4 +1,5 @@
 import { Logger, runOnce } from 'graphile-worker';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, eventTypesOf, makeWorkspace, type World } from '../../../test/factories.ts';
@@ -147,5 +148,52 @@ describe('a recompute reads the case’s own calendar', () => {
     expect(await firstResponse(teamCase)).toMatchObject({ due_at: '2026-03-18T14:00:00.000Z' });
     // The workspace's calendar, as in the walk-through above.
     expect(await firstResponse(plainCase)).toMatchObject({ due_at: '2026-03-10T17:00:00.000Z' });
+  });
+});
+
+describe('a recompute moves the timers with the targets', () => {
+  it('sets a timer per target, leaves both alone when nothing changed, and drops a met target’s', async () => {
+    const v = await makeWorkspace(t);
+    await seedDemoSla(t.deps, v.ws.id);
+    clock.set(new Date('2026-03-10T09:00:00Z'));
+    const opened = await call(t, v.agent, 'POST', '/api/v1/cases', {
+      customer_id: v.alice.id,
+      subject: 'Stove leaks',
+      body: 'Gas smell',
+    });
+    const id = opened.body.id as string;
+    // Each target's stored row beside its timer job (graphile-worker's job view, by job key).
+    const state = async () => {
+      await recompute();
+      const { rows } = await sql<{ target: string; warn_at: Date; updated_at: Date; run_at: Date | null }>`
+        select s.target, s.warn_at, s.updated_at, j.run_at from case_sla s
+        left join graphile_worker.jobs j on j.key = 'sla:' || s.case_id || ':' || s.target
+        where s.case_id = ${id} order by s.target`.execute(t.deps.db);
+      return rows;
+    };
+    const first = await state();
+    expect(first.map((r) => r.target)).toEqual(['first_response', 'resolution']);
+    // The warnings come first; each timer is at its target's.
+    for (const r of first) expect(r.run_at).toEqual(r.warn_at);
+
+    // A tag changes no target: the rows are not rewritten and the timers stay.
+    clock.set(new Date('2026-03-10T09:30:00Z'));
+    const tagged = await call(t, v.agent, 'PATCH', `/api/v1/cases/${id}`, { tags: ['gas'] });
+    expect(tagged.status).toBe(200);
+    expect(await state()).toEqual(first);
+
+    // A staff reply meets the first response: its timer goes; the resolution's stays.
+    clock.set(new Date('2026-03-10T10:00:00Z'));
+    await call(t, v.agent, 'POST', `/api/v1/cases/${id}/messages`, {
+      body: 'Turn it off',
+      visibility: 'public',
+    });
+    const replied = await state();
+    expect(replied.map((r) => [r.target, r.run_at === null])).toEqual([
+      ['first_response', true],
+      ['resolution', false],
+    ]);
+    expect(replied[0]!.updated_at).toEqual(new Date('2026-03-10T10:00:00Z'));
+    expect(replied[1]!.run_at).toEqual(first[1]!.run_at);
   });
 });
