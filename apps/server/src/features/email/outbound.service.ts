@@ -27,8 +27,13 @@ type OutgoingDraft = {
  * job, in the caller's transaction. Null when a mail for the same message or cause exists.
  */
 export async function recordOutgoing(deps: Deps, trx: Executor, d: OutgoingDraft) {
-  await q.insertReplyToken(trx, { token: newReplyToken(), workspace_id: d.workspaceId, case_id: d.caseId });
-  const c = await q.outgoingContext(trx, d.workspaceId, d.caseId);
+  let c = await q.outgoingContext(trx, d.workspaceId, d.caseId);
+  if (!c.token) {
+    // The case's first mail: its reply token, then the read again (a later statement, so it sees
+    // the token another writer may have added first).
+    await q.insertReplyToken(trx, { token: newReplyToken(), workspace_id: d.workspaceId, case_id: d.caseId });
+    c = await q.outgoingContext(trx, d.workspaceId, d.caseId);
+  }
   if (!c.token) throw new Error(`case ${d.caseId} has no reply token after inserting one`);
   const lastIn = [...c.thread].reverse().find((t) => t.direction === 'in');
   const created = await q.insertOutgoingWithJob(trx, {
@@ -62,20 +67,21 @@ export async function queueReply(deps: Deps, workspaceId: string, messageId: str
   const m = await q.messageForMail(deps.db, workspaceId, messageId);
   // Our side speaks by staff replies and by automatic (system) ones, such as macros sent by rules.
   if (m?.visibility !== 'public' || m.author_kind === 'customer' || m.channel !== 'email') return null;
-  return deps.db.transaction().execute(async (trx) => {
-    const existing = await q.outgoingOfMessage(trx, messageId);
-    if (existing) return existing.id;
-    return recordOutgoing(deps, trx, {
-      workspaceId,
-      caseId: m.case_id,
-      messageId,
-      workspaceName: m.workspace_name,
-      to: m.customer_email,
-      subject: outgoingSubject(m.number, m.subject),
-      text: m.body,
-      html: htmlFromText(m.body),
-    });
+  if (m.outgoing_id) return m.outgoing_id;
+  // No transaction: the mail, its thread entry and its job are one statement, and the reply token
+  // recordOutgoing may add first is the case's whatever follows.
+  const id = await recordOutgoing(deps, deps.db, {
+    workspaceId,
+    caseId: m.case_id,
+    messageId,
+    workspaceName: m.workspace_name,
+    to: m.customer_email,
+    subject: outgoingSubject(m.number, m.subject),
+    text: m.body,
+    html: htmlFromText(m.body),
   });
+  // Null only when another run recorded this message's mail in between: that mail is the answer.
+  return id ?? (await q.outgoingOfMessage(deps.db, messageId))?.id ?? null;
 }
 
 // nodemailer loads on the first delivery (worker role only): ~5 MB of heap the web role never needs.

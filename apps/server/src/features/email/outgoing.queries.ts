@@ -25,6 +25,13 @@ export const messageForMail = (db: Executor, workspaceId: string, messageId: str
       'cu.email as customer_email',
       'cu.name as customer_name',
       'w.name as workspace_name',
+      // The mail already recorded for this message, if any (the job ran before).
+      (eb) =>
+        eb
+          .selectFrom('outgoing_emails as o')
+          .select('o.id')
+          .whereRef('o.message_id', '=', 'm.id')
+          .as('outgoing_id'),
     ])
     .where('m.workspace_id', '=', workspaceId)
     .where('m.id', '=', messageId)
@@ -33,8 +40,8 @@ export const messageForMail = (db: Executor, workspaceId: string, messageId: str
 /**
  * What an outgoing mail on a case is made of, in one read (a reply's mail job was ten round trips):
  * the case's reply token, its mail thread oldest first (for In-Reply-To and References), and the
- * mailbox its mail last came in by, else the workspace's first. The token must exist already
- * (insertReplyToken, in an earlier statement, so this one sees a token another writer just added).
+ * mailbox its mail last came in by, else the workspace's first. The token is null until the case's
+ * first mail adds one (insertReplyToken).
  */
 export const outgoingContext = (db: Executor, workspaceId: string, caseId: string) =>
   sql<{
