@@ -1,6 +1,6 @@
 // The bulk-load statements. Every row is generated inside PostgreSQL from generate_series, so a
 // million cases never cross the wire. Shared parameters: $1 workspace id, $2/$3 the batch's case
-// numbers (inclusive), $4 the vocabulary (text[]). Words are drawn as in vocabulary.ts.
+// numbers (inclusive); where words are drawn, $4 is the vocabulary (text[]), as in vocabulary.ts.
 import { GLUE, GLUE_SHARE, LONG_BODY_EVERY, LONG_BODY_TOKENS, ORDER_NUMBER_SHARE } from './vocabulary.ts';
 
 /** One content word of $4, Zipf-like: weight 1 / (rank + 10), drawn by inverting the CDF. */
@@ -140,11 +140,12 @@ where c.workspace_id = $1 and c.number between $2 and $3`;
  * due from creation by priority (the demo's targets, counted here in calendar time). Answered and
  * solved targets are met; pending and on-hold cases' resolution is paused; the rest run, and most
  * of a year-old backlog is breached, as it would be. Queues sorted by due time read these rows.
+ * $4: the policy id of each priority (jsonb). A recompute redoes them in business time.
  */
 export const INSERT_CASE_SLA = `
-insert into case_sla (workspace_id, case_id, target, minutes, business, started_at, due_at, state, met_at,
-  paused_at, breached_at)
-select c.workspace_id, c.id, t.target::sla_target, t.m, true, c.created_at,
+insert into case_sla (workspace_id, case_id, target, policy_id, minutes, business, started_at, due_at, state,
+  met_at, paused_at, breached_at)
+select c.workspace_id, c.id, t.target::sla_target, ($4::jsonb ->> c.priority::text)::uuid, t.m, true, c.created_at,
   case when s.st <> 'paused' then c.created_at + t.m * interval '1 minute' end,
   s.st::sla_state,
   case when s.st = 'met' then coalesce(case when t.target = 'first_response' then c.first_response_at end,

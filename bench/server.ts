@@ -113,7 +113,10 @@ async function waitReady(baseUrl: string, child: ChildProcess) {
 export async function stopChild(child: ChildProcess, exited: Promise<void>) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  const timer = setTimeout(() => {
+    console.error(`pid ${child.pid} had not stopped 10 s after SIGTERM: killed`);
+    child.kill('SIGKILL');
+  }, 10_000);
   await exited;
   clearTimeout(timer);
 }

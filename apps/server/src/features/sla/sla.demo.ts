@@ -1,3 +1,4 @@
+import type { CaseStatus } from '@fairdesk/contract';
 import type { Deps } from '../../deps.ts';
 import { markKindsRead } from '../notifications/index.ts';
 import { weekdays } from './business-hours.rules.ts';
@@ -13,35 +14,40 @@ const DEMO_TARGETS = [
   { priority: 'low', first: 24, resolution: 80 },
 ] as const;
 
-/** Mon–Fri 08:00–18:00 Europe/London with England and Wales holidays; one policy per priority. */
+/**
+ * Mon–Fri 08:00–18:00 Europe/London with England and Wales holidays; one policy per priority. The
+ * benchmark seeds the same (bench/seed.ts), so that its worker recomputes as a real desk's does.
+ */
+export const demoSlaSetup = () => ({
+  calendar: {
+    team_id: null,
+    name: 'Office hours',
+    time_zone: 'Europe/London',
+    weekly: weekdays('08:00', '18:00'),
+    holiday_country: 'GB',
+    holiday_region: 'ENG',
+    closures: [],
+  },
+  policies: DEMO_TARGETS.map((t, position) => ({
+    name: `${t.priority[0]?.toUpperCase()}${t.priority.slice(1)} priority`,
+    position,
+    conditions: { '==': [{ var: 'priority' }, t.priority] },
+    targets: {
+      first_response: { minutes: t.first * HOUR, business: true },
+      next_response: { minutes: t.first * HOUR, business: true },
+      resolution: { minutes: t.resolution * HOUR, business: true },
+    },
+    pause_statuses: ['pending', 'on_hold'] as CaseStatus[],
+    warn_before_minutes: 30,
+    raise_priority_on_breach: false,
+  })),
+});
+
 export async function seedDemoSla(deps: Deps, workspaceId: string) {
+  const { calendar, policies } = demoSlaSetup();
   await deps.db.transaction().execute(async (trx) => {
-    await q.insertCalendar(trx, {
-      workspace_id: workspaceId,
-      team_id: null,
-      name: 'Office hours',
-      time_zone: 'Europe/London',
-      weekly: weekdays('08:00', '18:00'),
-      holiday_country: 'GB',
-      holiday_region: 'ENG',
-      closures: [],
-    });
-    for (const [position, t] of DEMO_TARGETS.entries()) {
-      await q.insertPolicy(trx, {
-        workspace_id: workspaceId,
-        name: `${t.priority[0]?.toUpperCase()}${t.priority.slice(1)} priority`,
-        position,
-        conditions: { '==': [{ var: 'priority' }, t.priority] },
-        targets: {
-          first_response: { minutes: t.first * HOUR, business: true },
-          next_response: { minutes: t.first * HOUR, business: true },
-          resolution: { minutes: t.resolution * HOUR, business: true },
-        },
-        pause_statuses: ['pending', 'on_hold'],
-        warn_before_minutes: 30,
-        raise_priority_on_breach: false,
-      });
-    }
+    await q.insertCalendar(trx, { workspace_id: workspaceId, ...calendar });
+    for (const p of policies) await q.insertPolicy(trx, { workspace_id: workspaceId, ...p });
   });
   for (const c of await q.caseIdsOf(deps.db, workspaceId)) await recomputeCaseSla(deps, workspaceId, c.id);
   // The demo stands for a desk that has been running for weeks. The breaches of its history are
