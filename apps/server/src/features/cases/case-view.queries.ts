@@ -73,7 +73,7 @@ const viewersOfCase = (staffId: string, since: Date) =>
       and p.seen_at > ${since} and s.active = true
     order by s.name, s.id limit 50) x)`;
 
-/** The case's stored targets (features/sla caseRows), what its view needs to judge their state now. */
+/** The case's stored targets (features/sla recomputeInputs), what its view needs to judge their state now. */
 const slaOfCase = sql<SlaJson[]>`(select coalesce(json_agg(x order by x.target), '[]') from (
     select target, due_at, warn_at, met_at from case_sla where case_id = c.id) x)`;
 

@@ -24,7 +24,8 @@ type OutgoingDraft = {
 /**
  * Records one outgoing mail on a case with everything that makes the customer's answer thread
  * back (our Message-ID, In-Reply-To/References, the case's reply address), and queues its send
- * job, in the caller's transaction. Null when a mail for the same message or cause exists.
+ * job, on the caller's executor (a transaction, or none: the mail and its job are one statement).
+ * Null when a mail for the same message or cause exists.
  */
 export async function recordOutgoing(deps: Deps, trx: Executor, d: OutgoingDraft) {
   let c = await q.outgoingContext(trx, d.workspaceId, d.caseId);

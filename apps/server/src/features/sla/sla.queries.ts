@@ -8,12 +8,31 @@ import type { SlaPolicy, SlaTarget, TargetRow } from './sla.rules.ts';
 export const lockCaseSla = (trx: Executor, caseId: string) =>
   sql`select pg_advisory_xact_lock(hashtextextended(${`case_sla:${caseId}`}, 0))`.execute(trx);
 
+/** A stored target as JSON writes it: its times as ISO 8601 text. */
+type StoredTargetJson = Omit<TargetRow, StoredTime | 'policy_id'> & {
+  policy_id: string | null;
+} & Record<StoredTime, string | null>;
+type StoredTime = 'started_at' | 'due_at' | 'warn_at' | 'paused_at' | 'met_at' | 'warned_at' | 'breached_at';
+
+const time = (s: string | null) => (s === null ? null : new Date(s));
+/** JSON's timestamps carry microseconds; a Date keeps milliseconds, as pg's own parser does. */
+const storedTarget = (j: StoredTargetJson) => ({
+  ...j,
+  started_at: new Date(j.started_at as string),
+  due_at: time(j.due_at),
+  warn_at: time(j.warn_at),
+  paused_at: time(j.paused_at),
+  met_at: time(j.met_at),
+  warned_at: time(j.warned_at),
+  breached_at: time(j.breached_at),
+});
+
 /**
  * Everything a recompute decides on, in one statement (it was six round trips): the case, the
  * workspace's active policies in order, the calendar (the team's if it has one, else the
- * workspace's), and the case's history: each status change from the timeline and each public
- * message, oldest first. Undefined when the case is not the workspace's. Run it after
- * lockCaseSla, in a later statement, so it sees what the recompute before it committed.
+ * workspace's), the case's history (each status change from the timeline and each public
+ * message, oldest first) and its stored targets. Undefined when the case is not the workspace's.
+ * Run it after lockCaseSla, in a later statement, so it sees what the recompute before it committed.
  */
 export async function recomputeInputs(db: Executor, workspaceId: string, caseId: string) {
   const { rows } = await sql<{
@@ -33,6 +52,7 @@ export async function recomputeInputs(db: Executor, workspaceId: string, caseId:
     status_change: [CaseStatus, CaseStatus][];
     message_at: Date[];
     message_author: ('customer' | 'staff' | 'system')[];
+    targets: StoredTargetJson[];
   }>`
     select c.id, c.workspace_id, c.status, c.priority, c.channel, c.organisation_id, c.team_id, c.tags,
       c.created_at, c.assignee_id,
@@ -52,7 +72,14 @@ export async function recomputeInputs(db: Executor, workspaceId: string, caseId:
         order by b.team_id is null limit 1
       ) as calendar,
       coalesce(s.status_at, '{}') as status_at, coalesce(s.status_change, '{}') as status_change,
-      coalesce(m.message_at, '{}') as message_at, coalesce(m.message_author, '{}') as message_author
+      coalesce(m.message_at, '{}') as message_at, coalesce(m.message_author, '{}') as message_author,
+      coalesce((
+        select json_agg(json_build_object('target', s.target, 'policy_id', s.policy_id, 'minutes', s.minutes,
+            'business', s.business, 'started_at', s.started_at, 'due_at', s.due_at, 'warn_at', s.warn_at,
+            'state', s.state, 'paused_at', s.paused_at, 'met_at', s.met_at, 'warned_at', s.warned_at,
+            'breached_at', s.breached_at) order by s.target)
+        from case_sla s where s.case_id = c.id
+      ), '[]'::json) as targets
     from cases c
     left join lateral (
       select array_agg(e.created_at order by e.id) as status_at,
@@ -67,11 +94,9 @@ export async function recomputeInputs(db: Executor, workspaceId: string, caseId:
       from messages pm where pm.case_id = c.id and pm.visibility = 'public'
     ) m on true
     where c.workspace_id = ${workspaceId} and c.id = ${caseId}`.execute(db);
-  return rows[0];
+  const c = rows[0];
+  return c && { ...c, targets: c.targets.map(storedTarget) };
 }
-
-export const caseRows = (db: Executor, caseId: string) =>
-  db.selectFrom('case_sla').selectAll().where('case_id', '=', caseId).orderBy('target').execute();
 
 /**
  * A recompute's writes in one statement (they were four to six): deletes the targets that no longer

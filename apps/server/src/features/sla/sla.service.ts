@@ -39,7 +39,7 @@ async function recomputeIn(deps: Deps, trx: Executor, workspaceId: string, caseI
   const c = await q.recomputeInputs(trx, workspaceId, caseId);
   if (!c) return null;
   const policy = pickPolicy(c.policies, c);
-  const previous = await q.caseRows(trx, caseId);
+  const previous = c.targets;
   const now = deps.clock.now();
   const rows = policy ? computeTargets(policy, c.calendar, historyOf(c), now, previous) : [];
   // Unchanged targets have their timers already: whatever wrote them moved the timers in the same
