@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { makeWorkspace, type World } from '../../../test/factories.ts';
+import { recordStatements } from '../../../test/statements.ts';
 import type { CustomerActor, StaffActor } from '../../infra/actor.ts';
 import { addMessage, openCase } from './cases.service.ts';
 
@@ -12,41 +13,14 @@ import { addMessage, openCase } from './cases.service.ts';
 
 let t: TestContext;
 let w: World;
-let sent: string[] | null = null;
+let statementsOf: ReturnType<typeof recordStatements>;
 
 beforeAll(async () => {
   t = await startTestApp();
   w = await makeWorkspace(t);
-  // Records the text of every statement sent through the pool while `sent` is set.
-  const pool = t.deps.pool as pg.Pool;
-  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
-  const seen = new WeakSet<pg.PoolClient>();
-  (pool as { connect: unknown }).connect = async () => {
-    const client = await connect();
-    if (!seen.has(client)) {
-      seen.add(client);
-      const query = client.query.bind(client) as (...a: unknown[]) => unknown;
-      (client as { query: unknown }).query = (...args: unknown[]) => {
-        const first = args[0];
-        const text = typeof first === 'string' ? first : (first as { text?: string })?.text;
-        sent?.push(String(text).replace(/\s+/g, ' ').slice(0, 160));
-        return query(...args);
-      };
-    }
-    return client;
-  };
+  statementsOf = recordStatements(t.deps.pool as pg.Pool);
 });
 afterAll(() => t.close());
-
-async function statementsOf<T>(work: () => Promise<T>) {
-  sent = [];
-  try {
-    const result = await work();
-    return { result, statements: sent };
-  } finally {
-    sent = null;
-  }
-}
 
 const staff = (): StaffActor => ({
   kind: 'staff',

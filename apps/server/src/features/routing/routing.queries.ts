@@ -4,10 +4,23 @@ import type { Executor } from '../../infra/db.ts';
 
 const OPEN = ['new', 'open', 'pending', 'on_hold'] as const;
 
+/** The case unlocked, with its team's routing mode (null: the team never set one, so manual). */
 export const findCase = (db: Executor, workspaceId: string, id: string) =>
   db
     .selectFrom('cases')
-    .select(['id', 'team_id', 'assignee_id', 'status', 'tags', 'priority'])
+    .select((eb) => [
+      'id',
+      'team_id',
+      'assignee_id',
+      'status',
+      'tags',
+      'priority',
+      eb
+        .selectFrom('team_routing as tr')
+        .select('tr.mode')
+        .whereRef('tr.team_id', '=', 'cases.team_id')
+        .as('routing_mode'),
+    ])
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .executeTakeFirst();

@@ -59,7 +59,9 @@ export async function routeCase(
   opts: { recordMiss?: boolean } = {},
 ): Promise<Routed> {
   const peek = await q.findCase(deps.db, workspaceId, caseId);
-  if (!peek?.team_id || peek.assignee_id) return null;
+  // Most teams assign by hand: one read, no transaction. A team switched to automatic since then
+  // routes only cases that reach it after the switch (mode_set_at, checked below), so none is missed.
+  if (!peek?.team_id || peek.assignee_id || (peek.routing_mode ?? 'manual') === 'manual') return null;
   const teamId = peek.team_id;
   return deps.db.transaction().execute(async (trx) => {
     const team = await q.lockTeamRouting(trx, teamId);
