@@ -135,3 +135,17 @@ describe('adding then measuring gives back the minutes', () => {
     );
   });
 });
+
+describe('the openings kept per calendar and day', () => {
+  it('answer the same again, and a calendar changed in place is another calendar', () => {
+    const cal: Calendar = { ...utc, weekly: weekdays('09:00', '17:00'), closures: [] };
+    const from = new Date('2026-05-04T16:00:00Z'); // a Monday, an hour before closing
+    expect(addBusinessMinutes(cal, from, 120).toISOString()).toBe('2026-05-05T10:00:00.000Z');
+    expect(addBusinessMinutes(cal, from, 120).toISOString()).toBe('2026-05-05T10:00:00.000Z');
+    // Closed on the Tuesday: the same object, edited, must not be answered from its old days.
+    cal.closures.push('2026-05-05');
+    expect(addBusinessMinutes(cal, from, 120).toISOString()).toBe('2026-05-06T10:00:00.000Z');
+    cal.weekly = weekdays('10:00', '17:00');
+    expect(addBusinessMinutes(cal, from, 120).toISOString()).toBe('2026-05-06T11:00:00.000Z');
+  });
+});

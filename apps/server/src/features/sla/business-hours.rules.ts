@@ -68,26 +68,56 @@ function instant(tz: string, day: Date, minutes: number): number {
   return TZDate.tz(tz, day.getFullYear(), day.getMonth(), day.getDate(), 0, minutes).getTime();
 }
 
+/** A local day's openings as instants, in order (none when the desk is closed that day). */
+function openingsOf(cal: Calendar, day: Date, closures: Set<string>): Window[] {
+  const date = format(day, 'yyyy-MM-dd');
+  if (isClosed(cal, date, closures)) return [];
+  return cal.weekly
+    .filter((w) => w.day === day.getDay())
+    .map((w) => {
+      const s = minutesOf(w.start);
+      const e = minutesOf(w.end);
+      return {
+        start: instant(cal.time_zone, day, s),
+        end: instant(cal.time_zone, day, e > s ? e : e + 1440),
+      };
+    })
+    .sort((a, b) => a.start - b.start);
+}
+
+// A day's openings depend only on the calendar and the day, and time-zone arithmetic is most of a
+// recompute's CPU: they are kept per calendar (its whole definition is the key) and local day.
+// Bounded: a cache that outgrows its limit starts again.
+const MAX_CALENDARS = 50;
+const MAX_DAYS_KEPT = 2_000;
+const openingsCache = new Map<string, Map<number, Window[]>>();
+const calendarKey = (cal: Calendar) =>
+  JSON.stringify([cal.time_zone, cal.weekly, cal.holiday_country, cal.holiday_region, cal.closures]);
+
+function openingsCacheOf(cal: Calendar): Map<number, Window[]> {
+  const key = calendarKey(cal);
+  let days = openingsCache.get(key);
+  if (!days || days.size > MAX_DAYS_KEPT) {
+    if (!days && openingsCache.size >= MAX_CALENDARS) openingsCache.clear();
+    days = new Map();
+    openingsCache.set(key, days);
+  }
+  return days;
+}
+
 /** The calendar's openings as instants, in order, starting with the local day before `from`. */
 function* windows(cal: Calendar, from: number): Generator<Window> {
   const local = new TZDate(from, cal.time_zone);
   let day = addDays(new Date(local.getFullYear(), local.getMonth(), local.getDate()), -1);
   const closures = new Set(cal.closures);
+  const cache = openingsCacheOf(cal);
   let pending: Window | null = null;
   for (let i = 0; i < MAX_DAYS; i++, day = addDays(day, 1)) {
-    const date = format(day, 'yyyy-MM-dd');
-    if (isClosed(cal, date, closures)) continue;
-    const today = cal.weekly
-      .filter((w) => w.day === day.getDay())
-      .map((w) => {
-        const s = minutesOf(w.start);
-        const e = minutesOf(w.end);
-        return {
-          start: instant(cal.time_zone, day, s),
-          end: instant(cal.time_zone, day, e > s ? e : e + 1440),
-        };
-      })
-      .sort((a, b) => a.start - b.start);
+    let today = cache.get(day.getTime());
+    if (!today) {
+      today = openingsOf(cal, day, closures);
+      cache.set(day.getTime(), today);
+    }
     for (const w of today) {
       if (w.end <= from) continue;
       // Merge touching or overlapping openings (an overnight shift running into the morning one).
