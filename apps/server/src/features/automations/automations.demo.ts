@@ -55,8 +55,12 @@ export async function seedDemoAutomations(deps: Deps, people: DemoAutomations) {
       name: 'Refunds are high priority',
       trigger: 'case_created' as const,
       schedule: null,
+      // Raises low and normal cases only: a rule that sets the priority would lower an urgent one.
       conditions: {
-        or: [{ in: ['refund', { var: 'case.subject' }] }, { in: ['refund', { var: 'case.tags' }] }],
+        and: [
+          { or: [{ in: ['refund', { var: 'case.subject' }] }, { in: ['refund', { var: 'case.tags' }] }] },
+          { in: [{ var: 'case.priority' }, ['low', 'normal']] },
+        ],
       },
       actions: [
         { type: 'set_priority', priority: 'high' },
