@@ -209,7 +209,7 @@ const sameValue = (a: unknown, b: unknown) =>
 
 /**
  * Whether a recompute changed nothing: the same targets with the same values (in any order). Most
- * events (a tag, an assignment, a second reply) leave the targets as they were, and then a
+ * events (a tag, a second reply, a field no policy looks at) leave the targets as they were; then a
  * recompute need not write them, nor move their timers, which follow from them (nextTimer).
  */
 type Stored = Record<(typeof ROW_FIELDS)[number], unknown>;
