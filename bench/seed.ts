@@ -2,6 +2,8 @@
 // never through the HTTP API: the point is a large realistic dataset in seconds, not a test of writes.
 import pg from 'pg';
 import { demoSlaSetup } from '../apps/server/src/features/sla/sla.demo.ts';
+import { insertCalendar, insertPolicy } from '../apps/server/src/features/sla/sla.queries.ts';
+import { createDb } from '../apps/server/src/infra/db.ts';
 import { newToken, tokenHash } from '../apps/server/src/infra/tokens.ts';
 import type { Profile } from './profiles.ts';
 import { INSERT_CASE_SLA, INSERT_CASES, INSERT_EVENTS, INSERT_MESSAGES } from './seed-sql.ts';
@@ -81,34 +83,18 @@ async function seedPeople(pool: pg.Pool, p: Profile): Promise<People> {
      select workspace_id, id, email from customers where workspace_id = $1`,
     [workspaceId],
   );
-  // The demo's calendar and policies: a reply or a new case is then recomputed by the worker as
-  // on a real desk (business hours, holidays), and the seeded targets name their policy.
+  // The demo's calendar and policies, written as the app writes them: a reply or a new case is then
+  // recomputed by the worker as on a real desk (business hours, holidays), and the seeded targets
+  // name their policy.
+  const db = createDb(pool);
   const { calendar, policies } = demoSlaSetup();
-  await one(
-    `insert into business_calendars (workspace_id, team_id, name, time_zone, weekly, holiday_country,
-       holiday_region, closures)
-     values ($1, null, $2, $3, $4::jsonb, $5, $6, $7::date[])`,
-    [
-      workspaceId,
-      calendar.name,
-      calendar.time_zone,
-      JSON.stringify(calendar.weekly),
-      calendar.holiday_country,
-      calendar.holiday_region,
-      calendar.closures,
-    ],
-  );
-  const policyRows = await one(
-    `insert into sla_policies (workspace_id, name, position, conditions, targets, pause_statuses,
-       warn_before_minutes, raise_priority_on_breach)
-     select $1, p.name, p.position, p.conditions, p.targets, p.pause_statuses::case_status[],
-       p.warn_before_minutes, p.raise_priority_on_breach
-     from jsonb_to_recordset($2::jsonb) as p(name text, position int, conditions jsonb, targets jsonb,
-       pause_statuses text[], warn_before_minutes int, raise_priority_on_breach boolean)
-     returning id, conditions->'=='->>1 as priority`,
-    [workspaceId, JSON.stringify(policies)],
-  );
-  const policyByPriority = Object.fromEntries(policyRows.map((r) => [r.priority, r.id]));
+  await insertCalendar(db, { workspace_id: workspaceId, ...calendar });
+  const policyByPriority: Record<string, string> = {};
+  for (const p of policies) {
+    const { id } = await insertPolicy(db, { workspace_id: workspaceId, ...p });
+    // Each demo policy's condition is { "==": [{ var: "priority" }, <priority>] }.
+    policyByPriority[(p.conditions['=='] as [unknown, string])[1]] = id;
+  }
   return { workspaceId, teamIds, agentsByTeam, customerIds: customers.map((c) => c.id), policyByPriority };
 }
 
