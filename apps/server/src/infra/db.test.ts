@@ -81,4 +81,53 @@ describe('statements sent through the app pool', () => {
       await db.destroy();
     }
   });
+
+  it('a marked statement holds none of the pool connections, so it runs while a transaction holds the only one', async () => {
+    const pool = createPool(String(t.deps.config.DATABASE_URL), 1);
+    const db = createDb(pool);
+    try {
+      let finishTransaction!: () => void;
+      const held = new Promise<void>((r) => {
+        finishTransaction = r;
+      });
+      const transaction = db.transaction().execute(async (trx) => {
+        await sql`select 1 as inside`.execute(trx);
+        await held;
+      });
+      await until(() => pool.totalCount === 1 && pool.idleCount === 0);
+      const marked = sql<{ n: number }>`select ${5}::int as n ${sql.raw(GENERIC_PLAN)}`.execute(db);
+      const first = await Promise.race([marked.then(() => 'marked'), sleep(3000).then(() => 'timed out')]);
+      finishTransaction();
+      await transaction;
+      expect(first).toBe('marked');
+      expect((await marked).rows).toEqual([{ n: 5 }]);
+      // An unmarked statement still takes the pool's connection, and gives it back.
+      expect((await sql<{ n: number }>`select ${6}::int as n`.execute(db)).rows).toEqual([{ n: 6 }]);
+      expect(pool.idleCount).toBe(pool.totalCount);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('a stop lets statements waiting for a connection run first instead of leaving them, and itself, waiting forever', async () => {
+    // As when a load balancer drops its connections while the app stops: the requests still run.
+    const pool = createPool(String(t.deps.config.DATABASE_URL), 1);
+    const db = createDb(pool);
+    const slow = (n: number, marked: boolean) =>
+      sql<{ n: number }>`select ${n}::int as n, pg_sleep(0.05) ${sql.raw(marked ? GENERIC_PLAN : '')}`
+        .execute(db)
+        .then((r) => r.rows[0]?.n);
+    const inFlight = [1, 2, 3, 4, 5, 6].map((n) => slow(n, n % 2 === 0));
+    await until(() => pool.waitingCount > 0);
+    const stopped = db.destroy().then(() => 'stopped');
+    expect(await Promise.race([stopped, sleep(8000).then(() => 'still waiting')])).toBe('stopped');
+    expect(await Promise.all(inFlight)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(pool.totalCount).toBe(0);
+  });
 });
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+async function until(done: () => boolean) {
+  for (let i = 0; i < 300 && !done(); i++) await sleep(10);
+  expect(done()).toBe(true);
+}

@@ -92,9 +92,14 @@ function genericPlanPool(pool: pg.Pool) {
       }
       return generic;
     },
+    /** The pool if a statement has needed it yet. */
+    started: () => generic,
     end: async () => generic?.end(),
   };
 }
+
+/** Longest a stop waits for statements in flight before it closes the connections anyway. */
+const STOP_WAIT_MS = 10_000;
 
 /**
  * The pool as Kysely sees it, with every parameterised statement sent as a named (prepared)
@@ -103,45 +108,86 @@ function genericPlanPool(pool: pg.Pool) {
  * Statements without parameters (BEGIN, COMMIT, migrations' multi-statement files) go as they are.
  */
 function preparingPool(pool: pg.Pool): PostgresPool {
-  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const flush = createOutboxFlusher();
   const generic = genericPlanPool(pool);
-  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
-    let w = wrapped.get(client);
-    if (!w) {
-      const afterCommit = flushAfterCommit(client, flush);
-      // Rows come as arrays and are made objects by pg-rows.ts (cheaper than pg's own objects).
-      const send = async (text: unknown, values?: unknown[]) => {
-        const name = typeof text === 'string' && values && values.length > 0 ? nameOf(text) : undefined;
-        const config = { name, text: text as string, values, rowMode: 'array' as const };
-        const target =
-          name && !afterCommit.inTransaction() && config.text.endsWith(GENERIC_PLAN) ? generic.get() : client;
-        const result: pg.QueryResult<unknown[]> | pg.QueryResult<unknown[]>[] = await target.query(config);
-        // A text of several statements (a migration) answers with one result each.
-        return Array.isArray(result) ? result.map(withObjectRows) : withObjectRows(result);
-      };
-      const query = async (text: unknown, values?: unknown[]) => {
-        const sql = typeof text === 'string' ? text : '';
-        afterCommit.sending(sql);
-        let ok = false;
-        try {
-          const result = await send(text, values);
-          ok = true;
-          return result;
-        } finally {
-          await afterCommit.sent(sql, ok);
-        }
-      };
-      w = { query: query as unknown as PostgresPoolClient['query'], release: () => client.release() };
-      wrapped.set(client, w);
+  return {
+    connect: async () => lazyClient(pool, generic.get, flush),
+    end: async () => {
+      // A request whose client has gone away still runs its statements, and pg-pool never serves
+      // a statement waiting for a connection once end() is called: ending at once would leave such
+      // a request, and so the stop, waiting forever. So the pools finish their work first.
+      if (await untilIdle(() => [pool, generic.started()], STOP_WAIT_MS)) {
+        await Promise.all([pool.end(), generic.end()]);
+      } else {
+        // Still busy after the wait (a statement stuck on a lock): the process exits without them.
+        void Promise.all([pool.end(), generic.end()]).catch(() => {});
+      }
+    },
+  };
+}
+
+/** Whether a pool has no connection in use and no statement waiting for one. */
+const idle = (p: pg.Pool | undefined) => !p || (p.waitingCount === 0 && p.idleCount === p.totalCount);
+
+async function untilIdle(pools: () => (pg.Pool | undefined)[], ms: number): Promise<boolean> {
+  const deadline = performance.now() + ms;
+  while (!pools().every(idle)) {
+    if (performance.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return true;
+}
+
+/**
+ * One checkout as Kysely sees it. The pool's connection is taken at the first statement that needs
+ * it: a request whose statements all go to the generic-plan connections (the queue by due time,
+ * the counts, a staff search) never holds one of the pool's, which would otherwise sit idle while
+ * it waits for a generic connection, out of reach of every other request.
+ */
+function lazyClient(
+  pool: pg.Pool,
+  genericPool: () => pg.Pool,
+  flush: (client: pg.PoolClient) => Promise<void>,
+): PostgresPoolClient {
+  let client: pg.PoolClient | undefined;
+  let taking: Promise<pg.PoolClient> | undefined;
+  const own = () => {
+    taking ??= pool.connect().then(
+      (c) => (client = c),
+      (err: unknown) => {
+        taking = undefined; // the next statement tries again
+        throw err;
+      },
+    );
+    return taking;
+  };
+  const afterCommit = flushAfterCommit(() => client, flush);
+  // Rows come as arrays and are made objects by pg-rows.ts (cheaper than pg's own objects).
+  const send = async (text: unknown, values?: unknown[]) => {
+    const name = typeof text === 'string' && values && values.length > 0 ? nameOf(text) : undefined;
+    const config = { name, text: text as string, values, rowMode: 'array' as const };
+    const target =
+      name && !afterCommit.inTransaction() && config.text.endsWith(GENERIC_PLAN) ? genericPool() : await own();
+    const result: pg.QueryResult<unknown[]> | pg.QueryResult<unknown[]>[] = await target.query(config);
+    // A text of several statements (a migration) answers with one result each.
+    return Array.isArray(result) ? result.map(withObjectRows) : withObjectRows(result);
+  };
+  const query = async (text: unknown, values?: unknown[]) => {
+    const sql = typeof text === 'string' ? text : '';
+    afterCommit.sending(sql);
+    let ok = false;
+    try {
+      const result = await send(text, values);
+      ok = true;
+      return result;
+    } finally {
+      await afterCommit.sent(sql, ok);
     }
-    return w;
   };
   return {
-    connect: async () => wrap(await pool.connect()),
-    end: async () => {
-      await Promise.all([pool.end(), generic.end()]);
-    },
+    query: query as unknown as PostgresPoolClient['query'],
+    // Kysely releases after its statements have answered, so a connection being taken is taken.
+    release: () => client?.release(),
   };
 }
 
@@ -154,7 +200,10 @@ function preparingPool(pool: pg.Pool): PostgresPool {
  * `rollback` as these texts. A failed flush is left to the worker's sweep. It also says whether the
  * connection is in a transaction (statements marked GENERIC_PLAN may leave it only when not).
  */
-function flushAfterCommit(client: pg.PoolClient, flush: (client: pg.PoolClient) => Promise<void>) {
+function flushAfterCommit(
+  client: () => pg.PoolClient | undefined,
+  flush: (client: pg.PoolClient) => Promise<void>,
+) {
   let inTransaction = false;
   let pending = false;
   return {
@@ -169,7 +218,8 @@ function flushAfterCommit(client: pg.PoolClient, flush: (client: pg.PoolClient) 
       const wrote = pending && ok && sql !== 'rollback';
       inTransaction = false;
       pending = false;
-      if (wrote) await flush(client);
+      const on = client();
+      if (wrote && on) await flush(on);
     },
   };
 }
