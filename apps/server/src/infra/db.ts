@@ -167,7 +167,9 @@ function lazyClient(
     const name = typeof text === 'string' && values && values.length > 0 ? nameOf(text) : undefined;
     const config = { name, text: text as string, values, rowMode: 'array' as const };
     const target =
-      name && !afterCommit.inTransaction() && config.text.endsWith(GENERIC_PLAN) ? genericPool() : await own();
+      name && !afterCommit.inTransaction() && config.text.endsWith(GENERIC_PLAN)
+        ? genericPool()
+        : await own();
     const result: pg.QueryResult<unknown[]> | pg.QueryResult<unknown[]>[] = await target.query(config);
     // A text of several statements (a migration) answers with one result each.
     return Array.isArray(result) ? result.map(withObjectRows) : withObjectRows(result);

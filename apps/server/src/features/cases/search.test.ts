@@ -119,4 +119,28 @@ describe('full-text search', () => {
       ['messages_search_idx', ['gin_pending_list_limit=256']],
     ]);
   });
+
+  it('keys each row of the indexes by day as the SQL function before it did, so the built indexes stay valid', async () => {
+    // 20261130T0100_search_day_terms_plpgsql rewrote search_day_terms in PL/pgSQL, in place.
+    const { rows } = await t.deps.pool.query<{ keys: string[] | null }>(
+      `select search_day_terms('2026-11-24T23:30:00Z', to_tsvector('fairdesk', 'Sleeping bags, zip stuck')) as keys
+       union all select search_day_terms('2026-11-24T23:30:00Z', ''::tsvector)
+       union all select search_day_terms(null, to_tsvector('fairdesk', 'bag'))`,
+    );
+    expect(rows.map((r) => r.keys)).toEqual([
+      ['20781 bag', '20781 sleep', '20781 stuck', '20781 zip'],
+      null,
+      null,
+    ]);
+    // Every message of this test's cases, against the body it had before (20261125T0100_search_by_day).
+    const { rows: diff } = await t.deps.pool.query<{ n: number; differ: number }>(
+      `select count(*)::int as n, count(*) filter (where search_day_terms(created_at, search) is distinct from (
+         select string_to_array(d || ' ' || nullif(array_to_string(tsvector_to_array(search), E'\\x1e' || d || ' '), ''), E'\\x1e')
+         from (select ((created_at at time zone 'UTC')::date - date '1970-01-01')::text as d) day))::int as differ
+       from messages where workspace_id = $1`,
+      [w.ws.id],
+    );
+    expect(diff[0]?.n).toBeGreaterThanOrEqual(5);
+    expect(diff[0]?.differ).toBe(0);
+  });
 });
