@@ -5,6 +5,7 @@ import { PriorityBadge, StatusBadge } from '../features/cases/CaseBadges.tsx';
 import { api, errorMessage, qs } from '../lib/api.ts';
 import { ago } from '../lib/format.ts';
 import type { SearchResult } from '../lib/types.ts';
+import { markedSubject } from './search-hit.ts';
 
 export function SearchPage() {
   const [params] = useSearchParams();
@@ -24,24 +25,35 @@ export function SearchPage() {
       )}
       {result.isError && <Alert color="red">{errorMessage(result.error)}</Alert>}
       {result.data?.items.length === 0 && <Text c="dimmed">No case or message matches these words.</Text>}
-      {result.data?.items.map((h) => (
-        <Paper key={h.case.id} withBorder radius="md" p="md">
-          <Group justify="space-between" wrap="nowrap">
-            <Anchor component={Link} to={`/cases/${h.case.id}`} fw={600}>
-              #{h.case.number} {h.case.subject}
-            </Anchor>
-            <Group gap="xs" wrap="nowrap">
-              <StatusBadge status={h.case.status} />
-              <PriorityBadge priority={h.case.priority} />
+      {result.data?.items.map((h) => {
+        const marked = markedSubject(h);
+        return (
+          <Paper key={h.case.id} withBorder radius="md" p="md">
+            <Group justify="space-between" wrap="nowrap">
+              <Anchor component={Link} to={`/cases/${h.case.id}`} fw={600}>
+                #{h.case.number}{' '}
+                {marked ? (
+                  // biome-ignore lint/security/noDangerouslySetInnerHtml: the server escapes the text and adds only <mark> around matches
+                  <span dangerouslySetInnerHTML={{ __html: marked }} />
+                ) : (
+                  h.case.subject
+                )}
+              </Anchor>
+              <Group gap="xs" wrap="nowrap">
+                <StatusBadge status={h.case.status} />
+                <PriorityBadge priority={h.case.priority} />
+              </Group>
             </Group>
-          </Group>
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the server escapes the text and adds only <mark> around matches */}
-          <Text size="sm" mt={6} dangerouslySetInnerHTML={{ __html: h.headline }} />
-          <Text size="xs" c="dimmed" mt={4}>
-            {h.case.customer.name} · matched in the {h.matched_in} · updated {ago(h.case.updated_at)}
-          </Text>
-        </Paper>
-      ))}
+            {!marked && (
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: the server escapes the text and adds only <mark> around matches
+              <Text size="sm" mt={6} dangerouslySetInnerHTML={{ __html: h.headline }} />
+            )}
+            <Text size="xs" c="dimmed" mt={4}>
+              {h.case.customer.name} · matched in the {h.matched_in} · updated {ago(h.case.updated_at)}
+            </Text>
+          </Paper>
+        );
+      })}
     </Stack>
   );
 }
