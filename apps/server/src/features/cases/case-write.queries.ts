@@ -177,24 +177,14 @@ const messageWriteStatement = statementByShape((db, form: { patch: string[] }, v
       .with('m', (qc) =>
         qc
           .insertInto('messages')
-          .columns([
-            'id',
-            'workspace_id',
-            'case_id',
-            'visibility',
-            'author_kind',
-            'author_staff_id',
-            'author_customer_id',
-            'body',
-            'created_at',
-          ])
+          .columns(['workspace_id', 'case_id', ...MESSAGE_COLUMNS])
           .expression((eb) =>
             eb
               .selectFrom('c')
               .select([
-                sql<string>`${v.message_id}::uuid`.as('id'),
                 sql<string>`${v.workspace_id}::uuid`.as('workspace_id'),
                 'c.id as case_id',
+                sql<string>`${v.message_id}::uuid`.as('id'),
                 sql<string>`${v.visibility}::message_visibility`.as('visibility'),
                 sql<string>`${v.author_kind}::party_kind`.as('author_kind'),
                 sql<string | null>`${v.author_staff_id}::uuid`.as('author_staff_id'),
