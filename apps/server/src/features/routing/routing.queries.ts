@@ -1,11 +1,14 @@
 import type { AssignmentMode, Availability } from '@fairdesk/contract';
 import { sql } from 'kysely';
 import type { Executor } from '../../infra/db.ts';
+import { statementByShape } from '../../infra/statement-shapes.ts';
 
 const OPEN = ['new', 'open', 'pending', 'on_hold'] as const;
 
-/** The case unlocked, with its team's routing mode (null: the team never set one, so manual). */
-export const findCase = (db: Executor, workspaceId: string, id: string) =>
+// The routing job's first read, compiled once (statementByShape): it runs for every new case, and
+// Kysely's building was the largest part of its app CPU after the round trip (docs/decisions.md,
+// 2026-12-07).
+const findCaseStatement = statementByShape((db, _form: null, v: { workspaceId: string; id: string }) =>
   db
     .selectFrom('cases')
     .select((eb) => [
@@ -21,9 +24,13 @@ export const findCase = (db: Executor, workspaceId: string, id: string) =>
         .whereRef('tr.team_id', '=', 'cases.team_id')
         .as('routing_mode'),
     ])
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+    .where('workspace_id', '=', v.workspaceId)
+    .where('id', '=', v.id),
+);
+
+/** The case unlocked, with its team's routing mode (null: the team never set one, so manual). */
+export const findCase = (db: Executor, workspaceId: string, id: string) =>
+  db.executeQuery(findCaseStatement(db, null, { workspaceId, id })).then((r) => r.rows[0]);
 
 /** The case, locked: routing and every other writer of it go one at a time. With the customer's language. */
 export const lockCase = (db: Executor, workspaceId: string, id: string) =>
