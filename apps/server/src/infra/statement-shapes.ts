@@ -53,3 +53,12 @@ export function statementByShape<S, P extends Record<string, unknown>, R>(
     return CompiledQuery.raw(entry.sql, parameters) as CompiledQuery<R>;
   };
 }
+
+/** A statement with one form (statementByShape with no shape): its rows for these values. */
+export function statementOnce<P extends Record<string, unknown>, R>(
+  build: (db: Executor, values: P) => Compiles<R>,
+) {
+  const statement = statementByShape((db, _form: null, values: P) => build(db, values));
+  return (db: Executor, values: P): Promise<R[]> =>
+    db.executeQuery(statement(db, null, values)).then((r) => r.rows);
+}

@@ -2,7 +2,7 @@ import type { AutomationTrigger, CaseStatus } from '@fairdesk/contract';
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../infra/db.ts';
 import type { DB } from '../../infra/db.types.ts';
-import { statementByShape } from '../../infra/statement-shapes.ts';
+import { statementOnce } from '../../infra/statement-shapes.ts';
 
 export type RuleRow = Awaited<ReturnType<typeof listRules>>[number];
 
@@ -24,21 +24,20 @@ export const findRule = (db: Executor, workspaceId: string, id: string) =>
     .where('id', '=', id)
     .executeTakeFirst();
 
-const activeRulesStatement = statementByShape(
-  (db, _form: null, v: { workspaceId: string; trigger: AutomationTrigger }) =>
-    db
-      .selectFrom('automation_rules')
-      .selectAll()
-      .where('workspace_id', '=', v.workspaceId)
-      .where('trigger', '=', v.trigger)
-      .where('active', '=', true)
-      .orderBy('position')
-      .orderBy('created_at'),
+const activeRulesStatement = statementOnce((db, v: { workspaceId: string; trigger: AutomationTrigger }) =>
+  db
+    .selectFrom('automation_rules')
+    .selectAll()
+    .where('workspace_id', '=', v.workspaceId)
+    .where('trigger', '=', v.trigger)
+    .where('active', '=', true)
+    .orderBy('position')
+    .orderBy('created_at'),
 );
 
 /** The active rules of one trigger, in the order they run (compiled once: it runs for every event). */
 export const activeRulesOf = (db: Executor, workspaceId: string, trigger: AutomationTrigger) =>
-  db.executeQuery(activeRulesStatement(db, null, { workspaceId, trigger })).then((r) => r.rows);
+  activeRulesStatement(db, { workspaceId, trigger });
 
 /** Every active schedule rule, of every workspace (the sweep's list). */
 export const activeScheduleRules = (db: Executor, limit: number) =>

@@ -3,7 +3,7 @@ import { type RawBuilder, sql, type Updateable } from 'kysely';
 import type { DB, Executor } from '../../infra/db.ts';
 import type { CaseChannel } from '../../infra/db.types.ts';
 import { type EventRecord, recordEventsCall } from '../../infra/emit.ts';
-import { statementByShape } from '../../infra/statement-shapes.ts';
+import { statementByShape, statementOnce } from '../../infra/statement-shapes.ts';
 import type { CaseViewRow } from './case-view.queries.ts';
 import type { NewMessage } from './cases.queries.ts';
 
@@ -115,7 +115,7 @@ export const insertCaseWithMessage = (
 };
 
 /** What a message's write decides on, read without a lock (`insertMessageUpdatingCase` checks the version). */
-const caseForMessageStatement = statementByShape((db, _form: null, v: { workspaceId: string; id: string }) =>
+const caseForMessageStatement = statementOnce((db, v: { workspaceId: string; id: string }) =>
   db
     .selectFrom('cases')
     .select(['id', 'customer_id', 'status', 'version', 'message_count', 'first_response_at'])
@@ -124,7 +124,7 @@ const caseForMessageStatement = statementByShape((db, _form: null, v: { workspac
 );
 
 export const findCaseForMessage = (db: Executor, workspaceId: string, id: string) =>
-  db.executeQuery(caseForMessageStatement(db, null, { workspaceId, id })).then((r) => r.rows[0]);
+  caseForMessageStatement(db, { workspaceId, id }).then((rows) => rows[0]);
 
 /** A written message's own columns, as its answer presents them (with its authors' names). */
 const MESSAGE_COLUMNS = [

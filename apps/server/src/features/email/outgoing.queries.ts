@@ -1,48 +1,47 @@
 import { type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../infra/db.ts';
 import type { DB } from '../../infra/db.types.ts';
-import { statementByShape } from '../../infra/statement-shapes.ts';
+import { statementOnce } from '../../infra/statement-shapes.ts';
 
 // Outgoing mail: what a reply is made of, and its delivery records.
 
 /** How often `email.send` tries a mail before it stays failed for a person (retries back off). */
 export const SEND_ATTEMPTS = 12;
 
-// The mail path's statements are compiled once (statementByShape; there is one form each): through
+// The mail path's statements are compiled once (statementOnce): through
 // a backlog of replies, Kysely's building was 8% of the worker's CPU (docs/decisions.md, 2026-12-07).
-const messageForMailStatement = statementByShape(
-  (db, _form: null, v: { workspaceId: string; messageId: string }) =>
-    db
-      .selectFrom('messages as m')
-      .innerJoin('cases as c', 'c.id', 'm.case_id')
-      .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
-      .innerJoin('workspaces as w', 'w.id', 'c.workspace_id')
-      .select([
-        'm.id',
-        'm.body',
-        'm.visibility',
-        'm.author_kind',
-        'c.id as case_id',
-        'c.number',
-        'c.subject',
-        'c.channel',
-        'cu.email as customer_email',
-        'cu.name as customer_name',
-        'w.name as workspace_name',
-        // The mail already recorded for this message, if any (the job ran before).
-        (eb) =>
-          eb
-            .selectFrom('outgoing_emails as o')
-            .select('o.id')
-            .whereRef('o.message_id', '=', 'm.id')
-            .as('outgoing_id'),
-      ])
-      .where('m.workspace_id', '=', v.workspaceId)
-      .where('m.id', '=', v.messageId),
+const messageForMailStatement = statementOnce((db, v: { workspaceId: string; messageId: string }) =>
+  db
+    .selectFrom('messages as m')
+    .innerJoin('cases as c', 'c.id', 'm.case_id')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .innerJoin('workspaces as w', 'w.id', 'c.workspace_id')
+    .select([
+      'm.id',
+      'm.body',
+      'm.visibility',
+      'm.author_kind',
+      'c.id as case_id',
+      'c.number',
+      'c.subject',
+      'c.channel',
+      'cu.email as customer_email',
+      'cu.name as customer_name',
+      'w.name as workspace_name',
+      // The mail already recorded for this message, if any (the job ran before).
+      (eb) =>
+        eb
+          .selectFrom('outgoing_emails as o')
+          .select('o.id')
+          .whereRef('o.message_id', '=', 'm.id')
+          .as('outgoing_id'),
+    ])
+    .where('m.workspace_id', '=', v.workspaceId)
+    .where('m.id', '=', v.messageId),
 );
 
 export const messageForMail = (db: Executor, workspaceId: string, messageId: string) =>
-  db.executeQuery(messageForMailStatement(db, null, { workspaceId, messageId })).then((r) => r.rows[0]);
+  messageForMailStatement(db, { workspaceId, messageId }).then((rows) => rows[0]);
 
 /**
  * What an outgoing mail on a case is made of, in one read (a reply's mail job was ten round trips):
@@ -88,7 +87,7 @@ type NewOutgoing = Omit<
   'id' | 'status' | 'attempts' | 'last_response' | 'sent_at' | 'updated_at' | 'interrupted_at'
 >;
 
-const insertOutgoingStatement = statementByShape((db, _form: null, row: NewOutgoing) =>
+const insertOutgoingStatement = statementOnce((db, row: NewOutgoing) =>
   db
     .with('o', (qc) =>
       qc
@@ -129,7 +128,7 @@ const insertOutgoingStatement = statementByShape((db, _form: null, row: NewOutgo
  * message or cause exists already (either unique key makes it a repeat).
  */
 export const insertOutgoingWithJob = (db: Executor, row: NewOutgoing) =>
-  db.executeQuery(insertOutgoingStatement(db, null, row)).then((r) => r.rows[0]);
+  insertOutgoingStatement(db, row).then((rows) => rows[0]);
 
 export const outgoingOfMessage = (db: Executor, messageId: string) =>
   db.selectFrom('outgoing_emails').select('id').where('message_id', '=', messageId).executeTakeFirst();

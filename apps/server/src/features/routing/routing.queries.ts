@@ -1,14 +1,14 @@
 import type { AssignmentMode, Availability } from '@fairdesk/contract';
 import { sql } from 'kysely';
 import type { Executor } from '../../infra/db.ts';
-import { statementByShape } from '../../infra/statement-shapes.ts';
+import { statementOnce } from '../../infra/statement-shapes.ts';
 
 const OPEN = ['new', 'open', 'pending', 'on_hold'] as const;
 
 // The routing job's first read, compiled once (statementByShape): it runs for every new case, and
 // Kysely's building was the largest part of its app CPU after the round trip (docs/decisions.md,
 // 2026-12-07).
-const findCaseStatement = statementByShape((db, _form: null, v: { workspaceId: string; id: string }) =>
+const findCaseStatement = statementOnce((db, v: { workspaceId: string; id: string }) =>
   db
     .selectFrom('cases')
     .select((eb) => [
@@ -30,7 +30,7 @@ const findCaseStatement = statementByShape((db, _form: null, v: { workspaceId: s
 
 /** The case unlocked, with its team's routing mode (null: the team never set one, so manual). */
 export const findCase = (db: Executor, workspaceId: string, id: string) =>
-  db.executeQuery(findCaseStatement(db, null, { workspaceId, id })).then((r) => r.rows[0]);
+  findCaseStatement(db, { workspaceId, id }).then((rows) => rows[0]);
 
 /** The case, locked: routing and every other writer of it go one at a time. With the customer's language. */
 export const lockCase = (db: Executor, workspaceId: string, id: string) =>

@@ -108,7 +108,7 @@ export async function writeTargets(
   workspaceId: string,
   caseId: string,
   rows: TargetRow[],
-  timers: { target: SlaTarget; runAt: Date | null }[],
+  timers: TimerMove[],
   at: Date,
 ) {
   await sql`with gone as (
@@ -128,35 +128,30 @@ export async function writeTargets(
         met_at = excluded.met_at, warned_at = excluded.warned_at, breached_at = excluded.breached_at,
         updated_at = excluded.updated_at
       returning 1
-    ), moved as (
-      -- As scheduleTimer does, a row at a time.
-      select case when t.run_at is null then graphile_worker.remove_job(t.key) is not null
-        else graphile_worker.add_job('sla.timer',
-          json_build_object('workspace_id', ${workspaceId}::uuid, 'case_id', ${caseId}::uuid, 'target', t.target),
-          run_at => t.run_at, job_key => t.key, job_key_mode => 'replace') is not null end
-      from unnest(${timers.map((t) => t.target)}::text[], ${timers.map((t) => timerKey(caseId, t.target))}::text[],
-        ${timers.map((t) => t.runAt)}::timestamptz[]) as t(target, key, run_at)
-    )
+    ), moved as (${timerMoves(workspaceId, caseId, timers)})
     select (select count(*) from gone) as gone, (select count(*) from put) as put,
       (select count(*) from moved) as moved`.execute(trx);
 }
 
 export const timerKey = (caseId: string, target: SlaTarget) => `sla:${caseId}:${target}`;
 
-/** One timer job per case and target, moved whenever the deadline moves. */
-export async function scheduleTimer(
-  trx: Executor,
-  p: { workspace_id: string; case_id: string; target: SlaTarget },
-  runAt: Date | null,
-) {
-  const key = timerKey(p.case_id, p.target);
-  if (!runAt) {
-    await sql`select graphile_worker.remove_job(${key})`.execute(trx);
-    return;
-  }
-  await sql`select graphile_worker.add_job('sla.timer', ${JSON.stringify(p)}::json, run_at => ${runAt},
-    job_key => ${key}, job_key_mode => 'replace')`.execute(trx);
-}
+export type TimerMove = { target: SlaTarget; runAt: Date | null };
+
+/**
+ * One timer job per case and target, moved whenever the deadline moves: each target's job is
+ * replaced to run at `runAt`, or removed at null. A select, to run on its own (moveTimers) or in a
+ * write's statement (writeTargets).
+ */
+const timerMoves = (workspaceId: string, caseId: string, timers: TimerMove[]) =>
+  sql`select case when t.run_at is null then graphile_worker.remove_job(t.key) is not null
+      else graphile_worker.add_job('sla.timer',
+        json_build_object('workspace_id', ${workspaceId}::uuid, 'case_id', ${caseId}::uuid, 'target', t.target),
+        run_at => t.run_at, job_key => t.key, job_key_mode => 'replace') is not null end as moved
+    from unnest(${timers.map((t) => t.target)}::text[], ${timers.map((t) => timerKey(caseId, t.target))}::text[],
+      ${timers.map((t) => t.runAt)}::timestamptz[]) as t(target, key, run_at)`;
+
+export const moveTimers = (trx: Executor, workspaceId: string, caseId: string, timers: TimerMove[]) =>
+  timerMoves(workspaceId, caseId, timers).execute(trx);
 
 /** Cases with a warning or breach that is due and not yet recorded: what the sweep catches up on. */
 export const overdueCases = (db: Executor, now: Date, limit: number, workspaceId?: string) =>

@@ -87,12 +87,14 @@ export async function fireSlaTimers(deps: Deps, workspaceId: string, caseId: str
         const escalate = { assignee_id: done.c.assignee_id, team_id: done.c.team_id };
         events.push({ type: 'sla.breached', case_id: caseId, data: { ...data, ...escalate } });
       }
-      await q.scheduleTimer(
-        trx,
-        { workspace_id: workspaceId, case_id: caseId, target: row.target },
-        nextTimer(row),
-      );
     }
+    // Every target's timer, this one's included: the job that fired is used up.
+    await q.moveTimers(
+      trx,
+      workspaceId,
+      caseId,
+      done.rows.map((row) => ({ target: row.target, runAt: nextTimer(row) })),
+    );
     for (const e of events) e.data.notified = await escalate(trx, workspaceId, caseId, e);
     await emit(trx, { workspaceId, actor: SYSTEM, at: now }, events);
     const breached = events.some((e) => e.type === 'sla.breached');

@@ -196,4 +196,34 @@ describe('a recompute moves the timers with the targets', () => {
     expect(replied[0]!.updated_at).toEqual(new Date('2026-03-10T10:00:00Z'));
     expect(replied[1]!.run_at).toEqual(first[1]!.run_at);
   });
+
+  it('moves a fired warning’s timer on to the breach, and leaves the other target’s', async () => {
+    const v = await makeWorkspace(t);
+    await seedDemoSla(t.deps, v.ws.id);
+    clock.set(new Date('2026-03-10T09:00:00Z'));
+    const opened = await call(t, v.agent, 'POST', '/api/v1/cases', {
+      customer_id: v.alice.id,
+      subject: 'Lantern flickers',
+      body: 'It goes dark',
+    });
+    const id = opened.body.id as string;
+    await recompute();
+    const timers = async () =>
+      (
+        await sql<{ target: string; warn_at: Date; due_at: Date; run_at: Date | null }>`
+          select s.target, s.warn_at, s.due_at, j.run_at from case_sla s
+          left join graphile_worker.jobs j on j.key = 'sla:' || s.case_id || ':' || s.target
+          where s.case_id = ${id} order by s.target`.execute(t.deps.db)
+      ).rows;
+    const before = await timers();
+    const first = before.find((r) => r.target === 'first_response')!;
+    clock.set(new Date(first.warn_at.getTime() + 60_000));
+    await fireSlaTimers(t.deps, v.ws.id, id);
+    const after = await timers();
+    expect(after.map((r) => [r.target, r.run_at])).toEqual([
+      ['first_response', first.due_at],
+      ['resolution', before.find((r) => r.target === 'resolution')!.run_at],
+    ]);
+    expect(await eventTypesOf(t, v.ws.id, 'sla.')).toEqual(['sla.warning']);
+  });
 });
