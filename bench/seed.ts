@@ -90,10 +90,8 @@ async function seedPeople(pool: pg.Pool, p: Profile): Promise<People> {
   const { calendar, policies } = demoSlaSetup();
   await insertCalendar(db, { workspace_id: workspaceId, ...calendar });
   const policyByPriority: Record<string, string> = {};
-  for (const p of policies) {
-    const { id } = await insertPolicy(db, { workspace_id: workspaceId, ...p });
-    // Each demo policy's condition is { "==": [{ var: "priority" }, <priority>] }.
-    policyByPriority[(p.conditions['=='] as [unknown, string])[1]] = id;
+  for (const { priority, policy } of policies) {
+    policyByPriority[priority] = (await insertPolicy(db, { workspace_id: workspaceId, ...policy })).id;
   }
   return { workspaceId, teamIds, agentsByTeam, customerIds: customers.map((c) => c.id), policyByPriority };
 }

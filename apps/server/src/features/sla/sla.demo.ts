@@ -28,18 +28,22 @@ export const demoSlaSetup = () => ({
     holiday_region: 'ENG',
     closures: [],
   },
+  /** One policy per priority, in order. */
   policies: DEMO_TARGETS.map((t, position) => ({
-    name: `${t.priority[0]?.toUpperCase()}${t.priority.slice(1)} priority`,
-    position,
-    conditions: { '==': [{ var: 'priority' }, t.priority] },
-    targets: {
-      first_response: { minutes: t.first * HOUR, business: true },
-      next_response: { minutes: t.first * HOUR, business: true },
-      resolution: { minutes: t.resolution * HOUR, business: true },
+    priority: t.priority,
+    policy: {
+      name: `${t.priority[0]?.toUpperCase()}${t.priority.slice(1)} priority`,
+      position,
+      conditions: { '==': [{ var: 'priority' }, t.priority] },
+      targets: {
+        first_response: { minutes: t.first * HOUR, business: true },
+        next_response: { minutes: t.first * HOUR, business: true },
+        resolution: { minutes: t.resolution * HOUR, business: true },
+      },
+      pause_statuses: ['pending', 'on_hold'] as CaseStatus[],
+      warn_before_minutes: 30,
+      raise_priority_on_breach: false,
     },
-    pause_statuses: ['pending', 'on_hold'] as CaseStatus[],
-    warn_before_minutes: 30,
-    raise_priority_on_breach: false,
   })),
 });
 
@@ -47,7 +51,7 @@ export async function seedDemoSla(deps: Deps, workspaceId: string) {
   const { calendar, policies } = demoSlaSetup();
   await deps.db.transaction().execute(async (trx) => {
     await q.insertCalendar(trx, { workspace_id: workspaceId, ...calendar });
-    for (const p of policies) await q.insertPolicy(trx, { workspace_id: workspaceId, ...p });
+    for (const { policy } of policies) await q.insertPolicy(trx, { workspace_id: workspaceId, ...policy });
   });
   for (const c of await q.caseIdsOf(deps.db, workspaceId)) await recomputeCaseSla(deps, workspaceId, c.id);
   // The demo stands for a desk that has been running for weeks. The breaches of its history are
