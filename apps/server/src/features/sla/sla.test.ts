@@ -152,24 +152,32 @@ describe('a recompute reads the case’s own calendar', () => {
 });
 
 describe('a recompute moves the timers with the targets', () => {
-  it('sets a timer per target, leaves both alone when nothing changed, and drops a met target’s', async () => {
+  /** A case opened at 09:00 on a desk of its own with the demo's service levels. */
+  const openOnDemoDesk = async (subject: string) => {
     const v = await makeWorkspace(t);
     await seedDemoSla(t.deps, v.ws.id);
     clock.set(new Date('2026-03-10T09:00:00Z'));
     const opened = await call(t, v.agent, 'POST', '/api/v1/cases', {
       customer_id: v.alice.id,
-      subject: 'Stove leaks',
-      body: 'Gas smell',
+      subject,
+      body: 'Help',
     });
-    const id = opened.body.id as string;
-    // Each target's stored row beside its timer job (graphile-worker's job view, by job key).
+    return { v, id: opened.body.id as string };
+  };
+  /** Each target's stored row beside its timer job (graphile-worker's job view, by job key). */
+  const timersOf = async (id: string) =>
+    (
+      await sql<{ target: string; warn_at: Date; due_at: Date; updated_at: Date; run_at: Date | null }>`
+        select s.target, s.warn_at, s.due_at, s.updated_at, j.run_at from case_sla s
+        left join graphile_worker.jobs j on j.key = 'sla:' || s.case_id || ':' || s.target
+        where s.case_id = ${id} order by s.target`.execute(t.deps.db)
+    ).rows;
+
+  it('sets a timer per target, leaves both alone when nothing changed, and drops a met target’s', async () => {
+    const { v, id } = await openOnDemoDesk('Stove leaks');
     const state = async () => {
       await recompute();
-      const { rows } = await sql<{ target: string; warn_at: Date; updated_at: Date; run_at: Date | null }>`
-        select s.target, s.warn_at, s.updated_at, j.run_at from case_sla s
-        left join graphile_worker.jobs j on j.key = 'sla:' || s.case_id || ':' || s.target
-        where s.case_id = ${id} order by s.target`.execute(t.deps.db);
-      return rows;
+      return timersOf(id);
     };
     const first = await state();
     expect(first.map((r) => r.target)).toEqual(['first_response', 'resolution']);
@@ -198,28 +206,13 @@ describe('a recompute moves the timers with the targets', () => {
   });
 
   it('moves a fired warning’s timer on to the breach, and leaves the other target’s', async () => {
-    const v = await makeWorkspace(t);
-    await seedDemoSla(t.deps, v.ws.id);
-    clock.set(new Date('2026-03-10T09:00:00Z'));
-    const opened = await call(t, v.agent, 'POST', '/api/v1/cases', {
-      customer_id: v.alice.id,
-      subject: 'Lantern flickers',
-      body: 'It goes dark',
-    });
-    const id = opened.body.id as string;
+    const { v, id } = await openOnDemoDesk('Lantern flickers');
     await recompute();
-    const timers = async () =>
-      (
-        await sql<{ target: string; warn_at: Date; due_at: Date; run_at: Date | null }>`
-          select s.target, s.warn_at, s.due_at, j.run_at from case_sla s
-          left join graphile_worker.jobs j on j.key = 'sla:' || s.case_id || ':' || s.target
-          where s.case_id = ${id} order by s.target`.execute(t.deps.db)
-      ).rows;
-    const before = await timers();
+    const before = await timersOf(id);
     const first = before.find((r) => r.target === 'first_response')!;
     clock.set(new Date(first.warn_at.getTime() + 60_000));
     await fireSlaTimers(t.deps, v.ws.id, id);
-    const after = await timers();
+    const after = await timersOf(id);
     expect(after.map((r) => [r.target, r.run_at])).toEqual([
       ['first_response', first.due_at],
       ['resolution', before.find((r) => r.target === 'resolution')!.run_at],
