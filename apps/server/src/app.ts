@@ -9,7 +9,12 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import type { Deps } from './deps.ts';
 import { auditRoutes } from './features/audit/index.ts';
 import { automationsRoutes } from './features/automations/index.ts';
-import { casesRoutes, moveCasesToCustomer } from './features/cases/index.ts';
+import {
+  casesRoutes,
+  createCountsCache,
+  moveCasesToCustomer,
+  type WorkspaceCounters,
+} from './features/cases/index.ts';
 import { customersRoutes } from './features/customers/index.ts';
 import { emailRoutes, emailTemplatesRoutes } from './features/email/index.ts';
 import { healthRoutes } from './features/health/index.ts';
@@ -24,6 +29,7 @@ import { calendarsRoutes, slaPoliciesRoutes } from './features/sla/index.ts';
 import { staffRoutes } from './features/staff/index.ts';
 import { workspacesRoutes } from './features/workspaces/index.ts';
 import { installErrorHandling } from './infra/http.ts';
+import { createRealtimeHub } from './infra/realtime.ts';
 import { createResponseSerializerCompiler } from './infra/serializer.ts';
 import { serveWebApp } from './infra/web.ts';
 
@@ -68,6 +74,15 @@ export async function buildApp(deps: Deps) {
     limits: { fileSize: deps.config.ATTACHMENT_MAX_BYTES, files: 1, fields: 5, headerPairs: 200 },
   });
 
+  // The process's one listening connection: live events for browsers, and changes that end what the
+  // process keeps of a workspace (the queue counts).
+  const hub = createRealtimeHub({ clientConfig: deps.pool.options, log: deps.log });
+  const countsCache = createCountsCache<WorkspaceCounters>({ hub });
+  app.addHook('onClose', async () => {
+    countsCache.close();
+    await hub.close();
+  });
+
   app.decorateRequest('actor', null);
   app.addHook('onRequest', authenticate(deps));
 
@@ -79,10 +94,10 @@ export async function buildApp(deps: Deps) {
       await v1.register(workspacesRoutes(deps));
       await v1.register(staffRoutes(deps));
       await v1.register(customersRoutes(deps, { moveCasesToCustomer }));
-      await v1.register(casesRoutes(deps));
+      await v1.register(casesRoutes(deps, { countsCache }));
       await v1.register(policiesRoutes(deps));
       await v1.register(auditRoutes(deps));
-      await v1.register(realtimeRoutes(deps));
+      await v1.register(realtimeRoutes(deps, hub));
       await v1.register(emailRoutes(deps));
       await v1.register(emailTemplatesRoutes(deps));
       await v1.register(routingRoutes(deps));

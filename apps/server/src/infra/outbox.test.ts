@@ -103,7 +103,7 @@ describe('the event outbox', () => {
     const flusher = async () => {
       let taken = 0;
       for (;;) {
-        const r = await t.deps.pool.query<{ n: number }>('select flush_event_outbox($1, 7) as n', [
+        const r = await t.deps.pool.query<{ n: number }>('select taken as n from flush_event_outbox($1, 7)', [
           REALTIME_CHANNEL,
         ]);
         const n = r.rows[0]?.n ?? 0;
@@ -187,7 +187,7 @@ describe('the event outbox', () => {
       );
       expect(rows[0]?.relpages).toBe(0);
       for (let i = 0; i < 6; i++) {
-        await client.query('select flush_event_outbox($1, 500)', [REALTIME_CHANNEL]);
+        await client.query('select * from flush_event_outbox($1, 500)', [REALTIME_CHANNEL]);
       }
       const key = uniq();
       await crashing.transaction().execute((trx) => emit(trx, ctx(), write(key)));
@@ -200,9 +200,10 @@ describe('the event outbox', () => {
         ).rows[0]!;
       await client.query('begin');
       const before = await scans();
-      const flushed = await client.query<{ n: number }>('select flush_event_outbox($1, 500) as n', [
-        REALTIME_CHANNEL,
-      ]);
+      const flushed = await client.query<{ n: number }>(
+        'select taken as n from flush_event_outbox($1, 500)',
+        [REALTIME_CHANNEL],
+      );
       const after = await scans();
       await client.query('commit');
       expect(flushed.rows[0]?.n).toBe(1);
@@ -230,10 +231,12 @@ describe('the event outbox', () => {
         (array['a', 'b'], ${w.ws.id}), (array['c'], ${other.ws.id}), (array['d'], ${w.ws.id})`.execute(
         crashing,
       );
-      const r = await t.deps.pool.query<{ n: number }>(
-        `select flush_event_outbox('fd_outbox_test', 500) as n`,
+      const r = await t.deps.pool.query<{ n: number; workspaces: string[] }>(
+        `select taken as n, workspaces from flush_event_outbox('fd_outbox_test', 500)`,
       );
       expect(r.rows[0]?.n).toBe(3);
+      // Each workspace once: what the process that flushed forgets of them (onOutboxFlushed).
+      expect(r.rows[0]?.workspaces.sort()).toEqual([w.ws.id, other.ws.id].sort());
       await expect.poll(() => heard).toEqual(['a', 'b', 'c', 'd']);
       const queued = await sql<{ key: string; n: number }>`select key, count(*)::int as n
         from graphile_worker.jobs where key = any(${seals}::text[]) group by key order by key`.execute(

@@ -24,14 +24,32 @@ export const writesOutbox = (text: string): boolean =>
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
+/** What a flush took: its rows, and the workspaces whose events they carried. */
+export type Flushed = { taken: number; workspaces: string[] };
+
+const flushedListeners = new Set<(workspaces: string[]) => void>();
+
+/**
+ * Calls `listener` with the workspaces of every flush this process makes (its writers' and its
+ * sweeps'), right after the flush commits and before the writers it serves answer. A process hears
+ * its own NOTIFYs only some time later, so what it caches of a workspace (the queue counts) is
+ * forgotten here first. Process-wide, as the changes it reports are. Returns the unsubscribe.
+ */
+export function onOutboxFlushed(listener: (workspaces: string[]) => void): () => void {
+  flushedListeners.add(listener);
+  return () => flushedListeners.delete(listener);
+}
+
 /** Flushes up to OUTBOX_BATCH pending rows (anyone's: concurrent flushes skip each other's rows). */
-export async function flushOutbox(client: Queryable): Promise<number> {
-  const r = await client.query<{ n: number }>({
+export async function flushOutbox(client: Queryable): Promise<Flushed> {
+  const r = await client.query<Flushed>({
     name: 'fd_flush_event_outbox',
-    text: 'select flush_event_outbox($1, $2) as n',
+    text: 'select taken, workspaces from flush_event_outbox($1, $2)',
     values: [REALTIME_CHANNEL, OUTBOX_BATCH],
   });
-  return r.rows[0]?.n ?? 0;
+  const flushed = r.rows[0] ?? { taken: 0, workspaces: [] };
+  if (flushed.workspaces.length > 0) for (const listener of flushedListeners) listener(flushed.workspaces);
+  return flushed;
 }
 
 /**
@@ -70,9 +88,9 @@ export function createOutboxFlusher(): (client: Queryable) => Promise<void> {
 export async function drainOutbox(pool: pg.Pool): Promise<number> {
   let total = 0;
   for (;;) {
-    const n = await flushOutbox(pool);
-    total += n;
-    if (n < OUTBOX_BATCH) return total;
+    const { taken } = await flushOutbox(pool);
+    total += taken;
+    if (taken < OUTBOX_BATCH) return total;
   }
 }
 

@@ -73,9 +73,23 @@ export type RealtimeListener = {
   onResync: () => void;
 };
 
+/** Hears every workspace's messages, for what the process keeps of them (features/cases/counts-cache.ts). */
+export type RealtimeWatcher = {
+  onMessage: (m: RealtimeMessage) => void;
+  /** Listening (again), after a start or a lost feed: messages may have been missed before. */
+  onResync: () => void;
+  /** The feed is lost: until onResync, messages may be missed. */
+  onLost: () => void;
+};
+
 export type RealtimeHub = {
   /** Resolves once the process is listening, so nothing committed afterwards is missed. */
   subscribe: (listener: RealtimeListener) => Promise<() => void>;
+  /**
+   * Like subscribe, for all workspaces. Never fails: while the feed cannot connect it retries, and
+   * the watcher hears onResync once it listens.
+   */
+  watch: (watcher: RealtimeWatcher) => () => void;
   close: () => Promise<void>;
 };
 
@@ -90,6 +104,7 @@ export function createRealtimeHub(opts: {
   retryMs?: number;
 }): RealtimeHub {
   const listeners = new Map<string, Set<RealtimeListener>>();
+  const watchers = new Set<RealtimeWatcher>();
   let client: pg.Client | null = null;
   let connecting: Promise<void> | null = null;
   let timer: NodeJS.Timeout | undefined;
@@ -98,7 +113,7 @@ export function createRealtimeHub(opts: {
   let delay = baseDelay;
 
   const deliver = (m: RealtimeMessage) => {
-    for (const l of listeners.get(m.workspace_id) ?? []) {
+    for (const l of [...(listeners.get(m.workspace_id) ?? []), ...watchers]) {
       try {
         l.onMessage(m);
       } catch (err) {
@@ -106,7 +121,10 @@ export function createRealtimeHub(opts: {
       }
     }
   };
-  const everyone = () => [...listeners.values()].flatMap((set) => [...set]);
+  const everyone = (): { onResync: () => void }[] => [
+    ...[...listeners.values()].flatMap((set) => [...set]),
+    ...watchers,
+  ];
 
   async function connect(): Promise<void> {
     const c = new pg.Client({ ...opts.clientConfig, keepAlive: true });
@@ -147,6 +165,7 @@ export function createRealtimeHub(opts: {
     c.end().catch(() => {});
     if (closed) return;
     opts.log.warn('realtime feed lost its database connection; reconnecting');
+    for (const w of watchers) w.onLost();
     if (everyone().length > 0) scheduleReconnect();
   }
 
@@ -180,8 +199,23 @@ export function createRealtimeHub(opts: {
         }
       };
     },
+    watch(watcher) {
+      watchers.add(watcher);
+      ensure().then(
+        () => watchers.has(watcher) && watcher.onResync(),
+        (err: unknown) => {
+          opts.log.warn({ err, retryInMs: delay }, 'realtime feed could not connect yet');
+          if (!closed) scheduleReconnect();
+        },
+      );
+      return () => {
+        watchers.delete(watcher);
+      };
+    },
     async close() {
       closed = true;
+      for (const w of watchers) w.onLost();
+      watchers.clear();
       clearTimeout(timer);
       listeners.clear();
       const c = client;

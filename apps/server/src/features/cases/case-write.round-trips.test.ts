@@ -48,7 +48,7 @@ describe('round trips of the write path', () => {
       );
       expect(statements).toHaveLength(2);
       expect(statements[0]).toMatch(/^with cu as/);
-      expect(statements[1]).toMatch(/^select flush_event_outbox/);
+      expect(statements[1]).toMatch(/^select taken, workspaces from flush_event_outbox/);
     }
   });
 
@@ -67,7 +67,7 @@ describe('round trips of the write path', () => {
         addMessage(t.deps, actor, opened.id, { body: 'Again', visibility, attachment_ids: [] }),
       );
       expect(statements).toHaveLength(3);
-      expect(statements[2]).toMatch(/^select flush_event_outbox/);
+      expect(statements[2]).toMatch(/^select taken, workspaces from flush_event_outbox/);
     }
   });
 });

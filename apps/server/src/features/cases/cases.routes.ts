@@ -17,12 +17,14 @@ import { attachmentsRoutes } from './attachments.routes.ts';
 import { getCase, getMessage, listCases, presentCaseView } from './case-view.service.ts';
 import { presentMessage } from './cases.present.ts';
 import { addMessage, openCase, updateCase } from './cases.service.ts';
+import type { WorkspaceCounters } from './counts.rules.ts';
 import { queueCounts } from './counts.service.ts';
+import type { CountsCache } from './counts-cache.ts';
 import { presenceRoutes } from './presence.routes.ts';
 import { searchRoutes } from './search.routes.ts';
 
 export const casesRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
+  (deps: Deps, opts: { countsCache: CountsCache<WorkspaceCounters> }): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/cases',
@@ -65,10 +67,15 @@ export const casesRoutes =
         schema: {
           tags: ['cases'],
           summary: 'Queue counts for the sidebar (staff)',
+          description:
+            'Every change made through Fairdesk counts in the next answer of the server that made it, ' +
+            'and in the other servers’ answers once they hear of it on the live feed (as a browser ' +
+            'does; refetch after a `/stream` event). A change made in the database by hand counts ' +
+            'within 5 s.',
           response: { 200: QueueCounts },
         },
       },
-      async (req) => queueCounts(deps, requireStaff(req)),
+      async (req) => queueCounts(deps, opts.countsCache, requireStaff(req)),
     );
 
     app.get(

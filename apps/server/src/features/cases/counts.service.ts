@@ -1,6 +1,8 @@
 import type { Deps } from '../../deps.ts';
 import type { StaffActor } from '../../infra/actor.ts';
-import { queueCountsOf } from './counts.queries.ts';
+import { workspaceCountersOf } from './counts.queries.ts';
+import { countsFor, type WorkspaceCounters } from './counts.rules.ts';
+import type { CountsCache } from './counts-cache.ts';
 
 const DAY_MS = 24 * 3_600_000;
 /** The UI calls the count "Solved recently": the last 7 days. */
@@ -17,7 +19,14 @@ export function solvedWindowStart(now: Date): string {
   return new Date(now.getTime() - (SOLVED_WINDOW_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The sidebar's queue counts for this staff member, from counters, never a scan of cases. */
-export async function queueCounts(deps: Deps, actor: StaffActor) {
-  return queueCountsOf(deps.db, actor.workspaceId, actor.staffId, solvedWindowStart(deps.clock.now()));
+/**
+ * The sidebar's queue counts for this staff member, from counters, never a scan of cases; the
+ * workspace's counters are read once for all its staff while nothing changes (counts-cache.ts).
+ */
+export async function queueCounts(deps: Deps, cache: CountsCache<WorkspaceCounters>, actor: StaffActor) {
+  const day = solvedWindowStart(deps.clock.now());
+  const counters = await cache.get(actor.workspaceId, day, () =>
+    workspaceCountersOf(deps.db, actor.workspaceId, day),
+  );
+  return countsFor(actor.staffId, counters);
 }

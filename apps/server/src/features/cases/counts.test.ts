@@ -1,9 +1,53 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, makeWorkspace, type World } from '../../../test/factories.ts';
-import { queueCounts } from './counts.service.ts';
+import { createRealtimeHub, type RealtimeHub } from '../../infra/realtime.ts';
+import { workspaceCountersOf } from './counts.queries.ts';
+import { countsFor, type WorkspaceCounters } from './counts.rules.ts';
+import { queueCounts, solvedWindowStart } from './counts.service.ts';
+import { createCountsCache } from './counts-cache.ts';
+
+/** Records every statement sent through the app's pools, with its pool's options, until restored. */
+function recordStatements(pool: pg.Pool) {
+  // Every statement goes to a connection of the app's pool or of the pool for generic plans (opened
+  // with plan_cache_mode=force_generic_plan, infra/db.ts): this records each with its pool's options.
+  const sent: { text: string; options: unknown }[] = [];
+  const textOf = (q: unknown) => (typeof q === 'string' ? q : String((q as { text?: string }).text));
+  const poolQuery = pg.Pool.prototype.query;
+  (pg.Pool.prototype as { query: unknown }).query = function (this: pg.Pool, ...args: unknown[]) {
+    sent.push({ text: textOf(args[0]), options: this.options.options });
+    return (poolQuery as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  (pool as { connect: unknown }).connect = async () => {
+    const client = await connect();
+    const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      sent.push({ text: textOf(args[0]), options: pool.options.options });
+      return query(...args);
+    };
+    return client;
+  };
+  return {
+    sent,
+    restore: () => {
+      (pool as { connect: unknown }).connect = connect;
+      (pg.Pool.prototype as { query: unknown }).query = poolQuery;
+    },
+  };
+}
+
+/** Waits until `ok` holds, checking every 20 ms, for at most 3 s. */
+async function until(ok: () => Promise<boolean>) {
+  const deadline = Date.now() + 3000;
+  while (!(await ok())) {
+    if (Date.now() > deadline) throw new Error('condition not met within 3 s');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 let t: TestContext;
 let w: World;
@@ -120,28 +164,9 @@ describe('queue counts', () => {
   });
 
   it('are read in one statement (one round trip), planned once per connection', async () => {
-    // Every statement goes to a connection of the app's pool or of the pool for generic plans (opened
-    // with plan_cache_mode=force_generic_plan, infra/db.ts): this records each with its pool's options.
-    const sent: { text: string; options: unknown }[] = [];
-    const textOf = (q: unknown) => (typeof q === 'string' ? q : String((q as { text?: string }).text));
-    const poolQuery = pg.Pool.prototype.query;
-    (pg.Pool.prototype as { query: unknown }).query = function (this: pg.Pool, ...args: unknown[]) {
-      sent.push({ text: textOf(args[0]), options: this.options.options });
-      return (poolQuery as (...a: unknown[]) => unknown).apply(this, args);
-    };
-    const pool = t.deps.pool as pg.Pool;
-    const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
-    (pool as { connect: unknown }).connect = async () => {
-      const client = await connect();
-      const query = client.query.bind(client) as (...a: unknown[]) => unknown;
-      (client as { query: unknown }).query = (...args: unknown[]) => {
-        sent.push({ text: textOf(args[0]), options: pool.options.options });
-        return query(...args);
-      };
-      return client;
-    };
+    const rec = recordStatements(t.deps.pool as pg.Pool);
     try {
-      const counts = await queueCounts(t.deps, {
+      const counts = await queueCounts(t.deps, createCountsCache({ hub: { watch: () => () => {} } }), {
         kind: 'staff',
         workspaceId: w.ws.id,
         staffId: w.agent.id,
@@ -150,11 +175,87 @@ describe('queue counts', () => {
       });
       expect(counts.teams.map((x) => x.id)).toEqual([w.team.id]);
     } finally {
-      (pool as { connect: unknown }).connect = connect;
-      (pg.Pool.prototype as { query: unknown }).query = poolQuery;
+      rec.restore();
     }
-    expect(sent).toHaveLength(1);
+    expect(rec.sent).toHaveLength(1);
     // PostgreSQL's own choice planned it on every call on a large desk (counts.queries.ts).
-    expect(sent[0]?.options).toContain('plan_cache_mode=force_generic_plan');
+    expect(rec.sent[0]?.options).toContain('plan_cache_mode=force_generic_plan');
+  });
+
+  it('are read once for all of a workspace’s staff while nothing changes, and show a write at once', async () => {
+    const reads = async (fn: () => Promise<unknown>) => {
+      const rec = recordStatements(t.deps.pool as pg.Pool);
+      try {
+        await fn();
+      } finally {
+        rec.restore();
+      }
+      return rec.sent.filter((s) => s.text.includes('case_counts')).length;
+    };
+    const counts = async (who = w.agent) => (await call(t, who, 'GET', '/api/v1/cases/counts')).body;
+    // The app keeps nothing until its realtime feed listens (it connects as the app starts).
+    await until(async () => (await reads(counts)) === 0 && (await reads(counts)) === 0);
+    const before = await counts();
+    expect(await reads(async () => Promise.all([counts(w.agent), counts(w.agent2), counts()]))).toBe(0);
+    await open({ team_id: w.team.id });
+    let after: Record<string, unknown> = {};
+    expect(await reads(async () => (after = await counts()))).toBe(1);
+    expect(after.all_open).toBe(before.all_open + 1);
+  });
+
+  it('are read again once this process flushed the workspace’s change, before the write answers', async () => {
+    // A feed that listens but never hears anything: only the flush can tell this cache.
+    const listening: RealtimeHub['watch'] = (watcher) => {
+      watcher.onResync();
+      return () => {};
+    };
+    const cache = createCountsCache<number>({ hub: { watch: listening } });
+    let loads = 0;
+    const get = () => cache.get(w.ws.id, '2026-01-01', async () => ++loads);
+    try {
+      expect([await get(), await get()]).toEqual([1, 1]);
+      await open();
+      expect(await get()).toBe(2);
+    } finally {
+      cache.close();
+    }
+  });
+
+  it('are read again by another process once it hears the change on the realtime feed', async () => {
+    const hub = createRealtimeHub({ clientConfig: t.deps.pool.options, log: t.deps.log });
+    // Another process: it hears no flush of ours, and keeps its copy far longer than this test waits.
+    const cache = createCountsCache<WorkspaceCounters | null>({
+      hub,
+      flushes: () => () => {},
+      keepMs: 60_000,
+    });
+    const day = solvedWindowStart(new Date());
+    const read = async () =>
+      countsFor(
+        w.agent.id,
+        (await cache.get(w.ws.id, day, () => workspaceCountersOf(t.deps.db, w.ws.id, day)))!,
+      );
+    try {
+      // Until its feed listens it keeps nothing: wait until a second read of a probe is not a load.
+      const probe = randomUUID();
+      let loads = 0;
+      const count = () =>
+        cache.get(probe, day, async () => {
+          loads++;
+          return null;
+        });
+      await until(async () => {
+        const n = loads;
+        await count();
+        await count();
+        return loads === n + 1;
+      });
+      const before = await read();
+      await open();
+      await until(async () => (await read()).all_open === before.all_open + 1);
+    } finally {
+      cache.close();
+      await hub.close();
+    }
   });
 });

@@ -4,3 +4,5 @@ export { casesRoutes } from './cases.routes.ts';
 export { canTransition } from './cases.rules.ts';
 export { addMessage, addMessageIn, openCase, updateCase, updateCaseIn } from './cases.service.ts';
 export { addChannelMessage, openChannelCase, recordStoredAttachment } from './channel.service.ts';
+export type { WorkspaceCounters } from './counts.rules.ts';
+export { createCountsCache } from './counts-cache.ts';

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, makeWorkspace, type World } from '../../../test/factories.ts';
 import { fixedClock } from '../../infra/clock.ts';
+import { workspaceCountersOf } from './counts.queries.ts';
 import { solvedWindowStart } from './counts.service.ts';
 
 const DAY = 24 * 3_600_000;
@@ -48,6 +49,13 @@ const solvedRecently = async (world: World) => {
   expect(res.status).toBe(200);
   return res.body.solved_recently as number;
 };
+
+/**
+ * The same count read from the counters, not through the app: a bulk statement announces no change,
+ * so the app's copy of the counts (counts-cache.ts) would know of it only after its keeping time.
+ */
+const solvedRecentlyKept = async (world: World) =>
+  (await workspaceCountersOf(t.deps.db, world.ws.id, solvedWindowStart(clock.now()))).solved_recently;
 
 /** The counters per day against a group-by over the workspace's solved cases. */
 async function recount(workspaceId: string) {
@@ -129,13 +137,13 @@ describe('solved recently', () => {
     let { truth, kept, direct } = await recount(world.ws.id);
     expect(kept).toEqual(truth);
     expect(truth.length).toBeGreaterThan(5);
-    expect(await solvedRecently(world)).toBe(direct);
+    expect(await solvedRecentlyKept(world)).toBe(direct);
     await sql`delete from cases where workspace_id = ${world.ws.id} and number > 1000 and number % 2 = 0`.execute(
       t.deps.db,
     );
     ({ truth, kept, direct } = await recount(world.ws.id));
     expect(kept).toEqual(truth);
-    expect(await solvedRecently(world)).toBe(direct);
+    expect(await solvedRecentlyKept(world)).toBe(direct);
   });
 
   it('never counts another workspace’s solves', async () => {

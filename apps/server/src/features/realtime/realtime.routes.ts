@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../infra/actor.ts';
-import { createRealtimeHub } from '../../infra/realtime.ts';
+import type { RealtimeHub } from '../../infra/realtime.ts';
 import { sseComment, sseEvent } from './realtime.rules.ts';
 import { openStream } from './realtime.service.ts';
 
@@ -12,16 +12,13 @@ const HEARTBEAT_MS = 25_000;
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 export const realtimeRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
+  (deps: Deps, hub: RealtimeHub): FastifyPluginAsyncZod =>
   async (app) => {
-    // buildApp runs once per process, so this is the process's one listening connection.
-    const hub = createRealtimeHub({ clientConfig: deps.pool.options, log: deps.log });
     const streams = new Set<ServerResponse>();
     // Open streams never finish by themselves: end them so a shutdown does not wait for ever.
     app.addHook('preClose', async () => {
       for (const res of streams) res.end();
     });
-    app.addHook('onClose', async () => hub.close());
 
     app.get(
       '/stream',
