@@ -77,7 +77,7 @@ export type RunOutcome = { result: ScenarioResult; statuses: Record<string, numb
 /** One measured run: `connections` keep-alive connections, each sending as fast as answers come. */
 export async function runHttp(
   baseUrl: string,
-  name: ScenarioName,
+  name: string,
   request: Req,
   connections: number,
   seconds: number,
@@ -113,4 +113,40 @@ export async function probe(baseUrl: string, request: Req): Promise<string> {
     body: r.body as string | undefined,
   }).catch((e: Error) => ({ status: 0, text: async () => e.message }));
   return `${r.method} ${r.path} -> ${res.status} ${(await res.text()).slice(0, 300)}`;
+}
+
+/**
+ * Replies at a steady rate beside a measured run (`queue_counts` while the desk changes: each reply
+ * is a change every console refetches its counts after). Returns how many were sent and refused.
+ */
+export function steadyReplies(baseUrl: string, f: Fixtures, perSecond: number) {
+  const request = scenarioRequest('add_reply', f);
+  let sent = 0;
+  let refused = 0;
+  const inFlight = new Set<Promise<unknown>>();
+  const timer = setInterval(() => {
+    const r = typeof request.setupRequest === 'function' ? request.setupRequest({ ...request }, {}) : request;
+    sent++;
+    const done = fetch(`${baseUrl}${r.path}`, {
+      method: 'POST',
+      headers: r.headers as Record<string, string>,
+      body: r.body as string,
+    })
+      .then(
+        async (res) => {
+          if (res.status !== 201) refused++;
+          await res.arrayBuffer();
+        },
+        () => refused++,
+      )
+      .finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  }, 1000 / perSecond);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await Promise.all(inFlight);
+      return { sent, refused };
+    },
+  };
 }
