@@ -19,7 +19,7 @@ import { presentMessage } from './cases.present.ts';
 import { addMessage, openCase, updateCase } from './cases.service.ts';
 import type { WorkspaceCounters } from './counts.rules.ts';
 import { queueCounts } from './counts.service.ts';
-import type { CountsCache } from './counts-cache.ts';
+import { COUNTS_KEEP_MS, type CountsCache } from './counts-cache.ts';
 import { presenceRoutes } from './presence.routes.ts';
 import { searchRoutes } from './search.routes.ts';
 
@@ -71,7 +71,7 @@ export const casesRoutes =
             'Every change made through Fairdesk counts in the next answer of the server that made it, ' +
             'and in the other servers’ answers once they hear of it on the live feed (as a browser ' +
             'does; refetch after a `/stream` event). A change made in the database by hand counts ' +
-            'within 5 s.',
+            `within ${COUNTS_KEEP_MS / 1000} s.`,
           response: { 200: QueueCounts },
         },
       },

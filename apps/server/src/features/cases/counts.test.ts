@@ -10,8 +10,11 @@ import { countsFor, type WorkspaceCounters } from './counts.rules.ts';
 import { queueCounts, solvedWindowStart } from './counts.service.ts';
 import { createCountsCache } from './counts-cache.ts';
 
-/** Records every statement sent through the app's pools, with its pool's options, until restored. */
-function recordStatements(pool: pg.Pool) {
+/**
+ * Records every statement sent through the app's pools, with its pool's options, until restored.
+ * Unlike test/statements.ts it also sees the pool for generic plans, where the counts' statement goes.
+ */
+function recordAllPools(pool: pg.Pool) {
   // Every statement goes to a connection of the app's pool or of the pool for generic plans (opened
   // with plan_cache_mode=force_generic_plan, infra/db.ts): this records each with its pool's options.
   const sent: { text: string; options: unknown }[] = [];
@@ -164,7 +167,7 @@ describe('queue counts', () => {
   });
 
   it('are read in one statement (one round trip), planned once per connection', async () => {
-    const rec = recordStatements(t.deps.pool as pg.Pool);
+    const rec = recordAllPools(t.deps.pool as pg.Pool);
     try {
       const counts = await queueCounts(t.deps, createCountsCache({ hub: { watch: () => () => {} } }), {
         kind: 'staff',
@@ -184,7 +187,7 @@ describe('queue counts', () => {
 
   it('are read once for all of a workspace’s staff while nothing changes, and show a write at once', async () => {
     const reads = async (fn: () => Promise<unknown>) => {
-      const rec = recordStatements(t.deps.pool as pg.Pool);
+      const rec = recordAllPools(t.deps.pool as pg.Pool);
       try {
         await fn();
       } finally {
