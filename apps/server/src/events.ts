@@ -1,4 +1,10 @@
-import { createEmitter, createEventRecorder, type Subscriber, type Subscribers } from './infra/emit.ts';
+import {
+  CUSTOMER_MAIL_PRIORITY,
+  createEmitter,
+  createEventRecorder,
+  type Subscriber,
+  type Subscribers,
+} from './infra/emit.ts';
 
 /**
  * Every event type Fairdesk records. The events table is the case timeline and the audit trail;
@@ -84,7 +90,7 @@ export const SUBSCRIBERS: Subscribers = {
   'case.created': [
     { task: SLA_RECOMPUTE, perCase: true },
     'routing.assign',
-    { task: 'email.notify_received', when: byCustomer },
+    { task: 'email.notify_received', when: byCustomer, priority: CUSTOMER_MAIL_PRIORITY },
     'automation.run',
   ],
   'case.updated': [
@@ -95,10 +101,10 @@ export const SUBSCRIBERS: Subscribers = {
   'message.added': [
     { task: SLA_RECOMPUTE, perCase: true, when: isPublic },
     // The mail itself on an email case, the "agent replied" notification on any other.
-    { task: 'email.reply', when: publicFromUs },
+    { task: 'email.reply', when: publicFromUs, priority: CUSTOMER_MAIL_PRIORITY },
     { task: 'automation.run', when: publicFromCustomer },
   ],
-  'decision.communicated': ['email.notify_decision'],
+  'decision.communicated': [{ task: 'email.notify_decision', priority: CUSTOMER_MAIL_PRIORITY }],
   'sla.warning': ['automation.run'],
   'sla.breached': ['automation.run'],
 };

@@ -16,7 +16,25 @@ export type EventActor = { kind: 'staff' | 'customer' | 'system'; id: string | n
  */
 export type Subscriber =
   | string
-  | { task: string; when?: (event: EventRow, actor: EventActor) => boolean; perCase?: boolean };
+  | {
+      task: string;
+      when?: (event: EventRow, actor: EventActor) => boolean;
+      perCase?: boolean;
+      /** graphile-worker's priority: lower runs first among waiting jobs (default 0). */
+      priority?: number;
+    };
+
+/**
+ * The priority of the jobs that send a customer's mail or take theirs in (graphile-worker runs the
+ * lowest first among waiting jobs). Under a backlog, a reply reaches the customer before the
+ * recomputes, routing and automations queued ahead of it run; with no backlog it changes nothing.
+ */
+export const CUSTOMER_MAIL_PRIORITY = -10;
+/**
+ * The priority of `email.send`, the mail itself: ahead even of the jobs that compose mail, so under
+ * a backlog of replies each one's mail leaves right after it is composed, not after all of them.
+ */
+export const MAIL_SEND_PRIORITY = -20;
 export type Subscribers = Record<string, readonly Subscriber[]>;
 export type Emit = (
   trx: Executor,
@@ -57,11 +75,11 @@ export function createEventRecorder(subscribers: Subscribers): RecordEvents {
         data: summariseData(e.data ?? {}),
       }),
     );
-    const jobs: { task: string; payload: unknown }[] = [];
+    const jobs: { task: string; payload: unknown; priority?: number }[] = [];
     const once = new Set<string>();
     for (const e of events) {
       for (const sub of subscribers[e.type] ?? []) {
-        const { task, when, perCase } = typeof sub === 'string' ? { task: sub } : sub;
+        const { task, when, perCase, priority } = typeof sub === 'string' ? { task: sub } : sub;
         if (when && !when(e, ctx.actor)) continue;
         if (perCase && e.case_id) {
           if (once.has(`${task}:${e.case_id}`)) continue;
@@ -75,6 +93,7 @@ export function createEventRecorder(subscribers: Subscribers): RecordEvents {
             case_id: e.case_id ?? null,
             data: e.data ?? {},
           },
+          ...(priority === undefined ? {} : { priority }),
         });
       }
     }
