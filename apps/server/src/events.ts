@@ -1,7 +1,7 @@
 import {
-  CUSTOMER_MAIL_PRIORITY,
   createEmitter,
   createEventRecorder,
+  type JobPriorities,
   type Subscriber,
   type Subscribers,
 } from './infra/emit.ts';
@@ -90,7 +90,7 @@ export const SUBSCRIBERS: Subscribers = {
   'case.created': [
     { task: SLA_RECOMPUTE, perCase: true },
     'routing.assign',
-    { task: 'email.notify_received', when: byCustomer, priority: CUSTOMER_MAIL_PRIORITY },
+    { task: 'email.notify_received', when: byCustomer },
     'automation.run',
   ],
   'case.updated': [
@@ -101,15 +101,31 @@ export const SUBSCRIBERS: Subscribers = {
   'message.added': [
     { task: SLA_RECOMPUTE, perCase: true, when: isPublic },
     // The mail itself on an email case, the "agent replied" notification on any other.
-    { task: 'email.reply', when: publicFromUs, priority: CUSTOMER_MAIL_PRIORITY },
+    { task: 'email.reply', when: publicFromUs },
     { task: 'automation.run', when: publicFromCustomer },
   ],
-  'decision.communicated': [{ task: 'email.notify_decision', priority: CUSTOMER_MAIL_PRIORITY }],
+  'decision.communicated': ['email.notify_decision'],
   'sla.warning': ['automation.run'],
   'sla.breached': ['automation.run'],
 };
 
-const append = createEmitter(SUBSCRIBERS);
+/**
+ * Jobs that concern a customer's mail go ahead of the others waiting (graphile-worker runs the lowest
+ * priority first; the rest are 0): under a backlog, a reply reaches the customer before the
+ * recomputes, routing and automations queued ahead of it run. The send itself goes first of all, so
+ * each reply's mail leaves right after it is composed, not after every other reply is. With no
+ * backlog this changes nothing. Every place that queues one of these tasks takes its priority here.
+ */
+export const JOB_PRIORITIES: JobPriorities = {
+  'email.send': -20,
+  'email.reply': -10,
+  'email.notify_received': -10,
+  'email.notify_decision': -10,
+  'email.process': -10,
+};
+export const jobPriority = (task: string): number => JOB_PRIORITIES[task] ?? 0;
+
+const append = createEmitter(SUBSCRIBERS, JOB_PRIORITIES);
 
 export const emit = append as (
   ...args: [
@@ -119,7 +135,7 @@ export const emit = append as (
   ]
 ) => Promise<void>;
 
-const record = createEventRecorder(SUBSCRIBERS);
+const record = createEventRecorder(SUBSCRIBERS, JOB_PRIORITIES);
 
 /** What emit would send, for a writer that records its events inside its own statement. */
 export const recordEvents = record as (

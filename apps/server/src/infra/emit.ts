@@ -16,25 +16,9 @@ export type EventActor = { kind: 'staff' | 'customer' | 'system'; id: string | n
  */
 export type Subscriber =
   | string
-  | {
-      task: string;
-      when?: (event: EventRow, actor: EventActor) => boolean;
-      perCase?: boolean;
-      /** graphile-worker's priority: lower runs first among waiting jobs (default 0). */
-      priority?: number;
-    };
-
-/**
- * The priority of the jobs that send a customer's mail or take theirs in (graphile-worker runs the
- * lowest first among waiting jobs). Under a backlog, a reply reaches the customer before the
- * recomputes, routing and automations queued ahead of it run; with no backlog it changes nothing.
- */
-export const CUSTOMER_MAIL_PRIORITY = -10;
-/**
- * The priority of `email.send`, the mail itself: ahead even of the jobs that compose mail, so under
- * a backlog of replies each one's mail leaves right after it is composed, not after all of them.
- */
-export const MAIL_SEND_PRIORITY = -20;
+  | { task: string; when?: (event: EventRow, actor: EventActor) => boolean; perCase?: boolean };
+/** graphile-worker's priority of a task's jobs, wherever they are queued: lower runs first (default 0). */
+export type JobPriorities = Readonly<Record<string, number>>;
 export type Subscribers = Record<string, readonly Subscriber[]>;
 export type Emit = (
   trx: Executor,
@@ -57,7 +41,7 @@ export type RecordEvents = (
  * (`when` and `perCase` applied). For a writer that folds the call into its own statement
  * (`recordEventsCall`), e.g. a new case with its message: one round trip instead of two.
  */
-export function createEventRecorder(subscribers: Subscribers): RecordEvents {
+export function createEventRecorder(subscribers: Subscribers, priorities: JobPriorities = {}): RecordEvents {
   return (ctx, events) => {
     const items = events.map((e) => ({
       type: e.type,
@@ -79,7 +63,7 @@ export function createEventRecorder(subscribers: Subscribers): RecordEvents {
     const once = new Set<string>();
     for (const e of events) {
       for (const sub of subscribers[e.type] ?? []) {
-        const { task, when, perCase, priority } = typeof sub === 'string' ? { task: sub } : sub;
+        const { task, when, perCase } = typeof sub === 'string' ? { task: sub } : sub;
         if (when && !when(e, ctx.actor)) continue;
         if (perCase && e.case_id) {
           if (once.has(`${task}:${e.case_id}`)) continue;
@@ -93,7 +77,7 @@ export function createEventRecorder(subscribers: Subscribers): RecordEvents {
             case_id: e.case_id ?? null,
             data: e.data ?? {},
           },
-          ...(priority === undefined ? {} : { priority }),
+          ...(priorities[task] === undefined ? {} : { priority: priorities[task] }),
         });
       }
     }
@@ -129,8 +113,8 @@ export const recordEventsCall = (
  * writers do not commit one at a time. All of it is one statement (the SQL function
  * `record_events`), one round trip, plus the flush after the commit.
  */
-export function createEmitter(subscribers: Subscribers): Emit {
-  const record = createEventRecorder(subscribers);
+export function createEmitter(subscribers: Subscribers, priorities: JobPriorities = {}): Emit {
+  const record = createEventRecorder(subscribers, priorities);
   return async (trx, ctx, events) => {
     if (events.length === 0) return;
     await sql`select ${recordEventsCall(record(ctx, events))}`.execute(trx);

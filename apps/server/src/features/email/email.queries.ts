@@ -1,18 +1,15 @@
 import { sql, type Updateable } from 'kysely';
+import { jobPriority } from '../../events.ts';
 import type { Executor } from '../../infra/db.ts';
 import type { DB } from '../../infra/db.types.ts';
-import { CUSTOMER_MAIL_PRIORITY, MAIL_SEND_PRIORITY } from '../../infra/emit.ts';
 
 export * from './outgoing.queries.ts';
 
-/**
- * Enqueues a graphile-worker job at most once per key, in the caller's transaction. The mail jobs
- * queued here (sending, taking in) go ahead of other waiting jobs (infra/emit.ts).
- */
+/** Enqueues a graphile-worker job at most once per key, at its task's priority, in the caller's transaction. */
 export const addJob = (db: Executor, name: string, payload: object, jobKey: string, maxAttempts = 10) =>
   sql`select graphile_worker.add_job(${name}, ${JSON.stringify(payload)}::json, job_key := ${jobKey},
       job_key_mode := 'preserve_run_at', max_attempts := ${maxAttempts},
-      priority := ${name === 'email.send' ? MAIL_SEND_PRIORITY : CUSTOMER_MAIL_PRIORITY}::int)`.execute(db);
+      priority := ${jobPriority(name)}::int)`.execute(db);
 
 // Mailboxes
 

@@ -2,7 +2,6 @@ import { Logger, runOnce } from 'graphile-worker';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { call, uniq } from '../../../test/factories.ts';
-import { CUSTOMER_MAIL_PRIORITY, MAIL_SEND_PRIORITY } from '../../infra/emit.ts';
 import { casesOf, drain, mailbox, sender, t, useEmailHarness, w } from './email.harness.ts';
 import { queueReply } from './outbound.service.ts';
 
@@ -26,7 +25,7 @@ describe('customer mail goes ahead of the other waiting jobs', () => {
     expect(res.status).toBe(201);
     // The reply queued its recompute (listed first among the subscribers) and its mail job.
     const queued = await jobsOf(res.body.id);
-    expect(queued).toContainEqual({ task: 'email.reply', priority: CUSTOMER_MAIL_PRIORITY });
+    expect(queued).toContainEqual({ task: 'email.reply', priority: -10 });
     expect(await jobsOf(c!.id)).toContainEqual({ task: 'sla.recompute', priority: 0 });
     // graphile-worker itself, one job at a time, takes the mail job before the recompute.
     const ran: string[] = [];
@@ -45,9 +44,6 @@ describe('customer mail goes ahead of the other waiting jobs', () => {
     expect(ran).toContain('sla.recompute');
     // The mail itself (email.send), queued by the reply's job, goes ahead even of other replies' jobs.
     const outgoingId = await queueReply(t.deps, w.ws.id, res.body.id);
-    expect(await jobsOf(`email.send:${outgoingId}`)).toEqual([
-      { task: 'email.send', priority: MAIL_SEND_PRIORITY },
-    ]);
-    expect(MAIL_SEND_PRIORITY).toBeLessThan(CUSTOMER_MAIL_PRIORITY);
+    expect(await jobsOf(`email.send:${outgoingId}`)).toEqual([{ task: 'email.send', priority: -20 }]);
   });
 });

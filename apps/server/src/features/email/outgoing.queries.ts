@@ -1,7 +1,7 @@
 import { type Selectable, sql, type Updateable } from 'kysely';
+import { jobPriority } from '../../events.ts';
 import type { Executor } from '../../infra/db.ts';
 import type { DB } from '../../infra/db.types.ts';
-import { MAIL_SEND_PRIORITY } from '../../infra/emit.ts';
 import { statementOnce } from '../../infra/statement-shapes.ts';
 
 // Outgoing mail: what a reply is made of, and its delivery records.
@@ -119,7 +119,7 @@ const insertOutgoingStatement = statementOnce((db, row: NewOutgoing) =>
       'o.id',
       sql<string>`(graphile_worker.add_job('email.send', json_build_object('outgoing_id', o.id),
         job_key := 'email.send:' || o.id, job_key_mode := 'preserve_run_at',
-        max_attempts := ${SEND_ATTEMPTS}::int, priority := ${MAIL_SEND_PRIORITY}::int)).id::text`.as(
+        max_attempts := ${SEND_ATTEMPTS}::int, priority := ${jobPriority('email.send')}::int)).id::text`.as(
         'job_id',
       ),
     ]),
