@@ -98,15 +98,16 @@ export async function runHttp(
   return { result: summarise(name, connections, latencies, r.duration, errors), statuses };
 }
 
+/** One concrete request of a scenario, its ids drawn as autocannon's `setupRequest` draws them. */
+const oneOf = (request: Req): Req =>
+  typeof request.setupRequest === 'function' ? request.setupRequest({ ...request }, {}) : request;
+
 /**
  * One request of the scenario, sent with fetch, to show what a failing scenario answers. Bodies are
  * not captured during measured runs: reading them would cost the load generator CPU on every reply.
  */
 export async function probe(baseUrl: string, request: Req): Promise<string> {
-  const r =
-    request.setupRequest && typeof request.setupRequest === 'function'
-      ? request.setupRequest({ ...request }, {})
-      : request;
+  const r = oneOf(request);
   const res = await fetch(`${baseUrl}${r.path}`, {
     method: r.method,
     headers: r.headers as Record<string, string>,
@@ -125,10 +126,10 @@ export function steadyReplies(baseUrl: string, f: Fixtures, perSecond: number) {
   let refused = 0;
   const inFlight = new Set<Promise<unknown>>();
   const timer = setInterval(() => {
-    const r = typeof request.setupRequest === 'function' ? request.setupRequest({ ...request }, {}) : request;
+    const r = oneOf(request);
     sent++;
     const done = fetch(`${baseUrl}${r.path}`, {
-      method: 'POST',
+      method: r.method,
       headers: r.headers as Record<string, string>,
       body: r.body as string,
     })
