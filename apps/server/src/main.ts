@@ -146,6 +146,7 @@ async function shutdown(signal: string) {
   await app?.close();
   await inboundSmtp?.close();
   await runner?.stop();
+  deps.mailer.close();
   await outboxSweeper?.stop();
   await liveness?.stop();
   await db.destroy();

@@ -61,7 +61,7 @@ export async function startTestApp(
     pool,
     clock: opts.clock ?? systemClock,
     log,
-    mailer: opts.mailer ?? createMailer({ from: config.MAIL_FROM, log }),
+    mailer: opts.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log }),
     storage: createDiskStorage(filesDir),
   };
   const app = await buildApp(deps);
@@ -71,6 +71,7 @@ export async function startTestApp(
     app,
     close: async () => {
       await app.close();
+      deps.mailer.close();
       await deps.db.destroy();
       // Each test app stores uploads in its own temp dir; left behind, they pile up run after run.
       await rm(filesDir, { recursive: true, force: true });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Transporter } from 'nodemailer';
 import type { Deps } from '../../deps.ts';
 import type { Executor } from '../../infra/db.ts';
 import * as q from './email.queries.ts';
@@ -85,18 +84,6 @@ export async function queueReply(deps: Deps, workspaceId: string, messageId: str
   return id ?? (await q.outgoingOfMessage(deps.db, messageId))?.id ?? null;
 }
 
-// nodemailer loads on the first delivery (worker role only): ~5 MB of heap the web role never needs.
-const transports = new Map<string, Transporter>();
-const transportFor = async (url: string) => {
-  let t = transports.get(url);
-  if (!t) {
-    const { default: nodemailer } = await import('nodemailer');
-    t = transports.get(url) ?? nodemailer.createTransport(url);
-    transports.set(url, t);
-  }
-  return t;
-};
-
 /** What an attempt that died mid-delivery leaves for a person to read (the relay may have taken it). */
 export const INTERRUPTED_DELIVERY =
   'Interrupted during delivery; it may have been delivered. Check with the recipient, then send again by hand.';
@@ -135,7 +122,7 @@ async function attemptDelivery(deps: Deps, conn: Executor, id: string): Promise<
   }
   let response: string;
   try {
-    response = await deliver(deps.config, row);
+    response = await deliver(deps, row);
   } catch (err) {
     const e = err as { response?: string; message?: string };
     await q.settleOutgoing(conn, id, {
@@ -170,8 +157,8 @@ async function settleUnclaimed(deps: Deps, conn: Executor, id: string): Promise<
 }
 
 /** Hands one mail to the relay; resolves to the relay's answer (its 250 line). */
-async function deliver(config: Deps['config'], row: q.OutgoingRow) {
-  const info = await (await transportFor(config.SMTP_URL!)).sendMail({
+async function deliver(deps: Deps, row: q.OutgoingRow) {
+  const { response } = await deps.mailer.send({
     from: row.from_address,
     to: row.to_address,
     replyTo: row.reply_to ?? undefined,
@@ -182,10 +169,10 @@ async function deliver(config: Deps['config'], row: q.OutgoingRow) {
     text: row.text_body,
     html: row.html_body,
     headers: {
-      'X-Fairdesk-Loop': config.MAIL_DOMAIN,
+      'X-Fairdesk-Loop': deps.config.MAIL_DOMAIN,
       // RFC 3834: notifications are automatic, so auto-responders must not answer them.
       ...(row.notification_kind ? { 'Auto-Submitted': 'auto-replied' } : {}),
     },
   });
-  return String(info.response ?? '').slice(0, 1000);
+  return response.slice(0, 1000);
 }
