@@ -17,6 +17,7 @@ import { migrateToLatest, vacuumAfterMigrations } from './infra/migrate.ts';
 import { type OutboxSweeper, startOutboxSweeper } from './infra/outbox.ts';
 import { createDiskStorage } from './infra/storage.ts';
 import { type WorkerLiveness, watchWorkerPool } from './infra/worker-liveness.ts';
+import { workerLogger } from './infra/worker-logger.ts';
 import { jobs } from './jobs.ts';
 
 const { values: args } = parseArgs({
@@ -98,6 +99,7 @@ if (role !== 'web') {
     pgPool: pool,
     taskList: jobs(deps),
     crontab: '',
+    logger: workerLogger(log),
     concurrency: 4,
     noHandleSignals: true,
     pollInterval: 2000,
