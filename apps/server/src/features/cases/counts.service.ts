@@ -16,8 +16,18 @@ export const SOLVED_WINDOW_DAYS = 7;
  * solve older than 7 days (a rolling `now - 7 days` would need the cases themselves).
  */
 export function solvedWindowStart(now: Date): string {
-  return new Date(now.getTime() - (SOLVED_WINDOW_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+  const day = Math.floor(now.getTime() / DAY_MS);
+  // Asked on every counts request, and the answer changes once a day: formatting a date each time
+  // was 2% of that request's CPU in a profile (docs/performance.md, 2026-12-09).
+  if (day !== lastWindow.day) {
+    lastWindow = {
+      day,
+      start: new Date((day - (SOLVED_WINDOW_DAYS - 1)) * DAY_MS).toISOString().slice(0, 10),
+    };
+  }
+  return lastWindow.start;
 }
+let lastWindow = { day: Number.NaN, start: '' };
 
 /**
  * The sidebar's queue counts for this staff member, from counters, never a scan of cases; the

@@ -6,7 +6,7 @@ import type { Actor } from '../../infra/actor.ts';
 import type { Executor } from '../../infra/db.ts';
 import { AppError } from '../../infra/errors.ts';
 import { verifyPassword } from '../../infra/passwords.ts';
-import { newToken, tokenHash } from '../../infra/tokens.ts';
+import { hashOfKey, newToken, tokenHash, tokenKey } from '../../infra/tokens.ts';
 import { cachedSession, forgetSessions, rememberSession, sessionCacheGeneration } from './sessions.cache.ts';
 import * as q from './sessions.queries.ts';
 import { bearerToken, isSessionLive, pickAccount, sessionExpiry } from './sessions.rules.ts';
@@ -119,12 +119,11 @@ export function authenticate(deps: Deps) {
   return async (req: FastifyRequest): Promise<void> => {
     const token = bearerToken(req.headers.authorization) ?? req.cookies[SESSION_COOKIE] ?? null;
     if (!token || !req.url.startsWith('/api/v1/')) return;
-    const hash = tokenHash(token);
-    const key = hash.toString('base64');
+    const key = tokenKey(token);
     let s = cachedSession(deps, key);
     if (!s) {
       const generation = sessionCacheGeneration(deps);
-      s = await q.findSessionByTokenHash(deps.db, hash);
+      s = await q.findSessionByTokenHash(deps.db, hashOfKey(key));
       if (s) rememberSession(deps, key, s, generation);
     }
     if (!s || !isSessionLive(s.expires_at, deps.clock.now())) return;
