@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Deps } from '../src/deps.ts';
 import { type Clock, systemClock } from '../src/infra/clock.ts';
 import { createDb, createPool } from '../src/infra/db.ts';
-import { createLogger } from '../src/infra/logger.ts';
+import { createLogger, type Logger } from '../src/infra/logger.ts';
 import { createMailer, type Mailer } from '../src/infra/mailer.ts';
 import { createDiskStorage } from '../src/infra/storage.ts';
 
@@ -42,7 +42,7 @@ export type TestContext = { deps: Deps; app: App; close: () => Promise<void> };
 
 /** A real app on a real PostgreSQL; fakes only for the outside world (clock, mailer) when asked. */
 export async function startTestApp(
-  opts: { clock?: Clock; mailer?: Mailer; env?: Record<string, string> } = {},
+  opts: { clock?: Clock; mailer?: Mailer; log?: Logger; env?: Record<string, string> } = {},
 ): Promise<TestContext> {
   const url = await workerDatabase();
   const config = loadConfig({
@@ -53,7 +53,7 @@ export async function startTestApp(
     ...opts.env,
   });
   const pool = createPool(url, 5);
-  const log = createLogger(config.LOG_LEVEL);
+  const log = opts.log ?? createLogger(config.LOG_LEVEL);
   const filesDir = await mkdtemp(path.join(tmpdir(), 'fairdesk-files-'));
   const deps: Deps = {
     config,
