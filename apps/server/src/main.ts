@@ -38,6 +38,11 @@ if (!config.SECRET_KEY)
       ? 'SECRET_KEY is not set: IMAP passwords cannot be saved'
       : 'SECRET_KEY is not set: IMAP passwords are sealed with a fixed development key',
   );
+// Without a relay the mailer writes each mail to the log, sign-in links and invitations included.
+if (!config.SMTP_URL && config.NODE_ENV === 'production')
+  log.warn(
+    'SMTP_URL is not set: sign-in links and invitations are written to this log (anyone who reads it can use them) and customer mail stays in the outgoing mail table',
+  );
 
 let cluster: EmbeddedCluster | undefined;
 let databaseUrl = config.DATABASE_URL;
