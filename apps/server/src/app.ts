@@ -30,7 +30,7 @@ import { staffRoutes } from './features/staff/index.ts';
 import { workspacesRoutes } from './features/workspaces/index.ts';
 import { installErrorHandling } from './infra/http.ts';
 import { createRealtimeHub } from './infra/realtime.ts';
-import { installRequestLog } from './infra/request-log.ts';
+import { RequestLog } from './infra/request-log.ts';
 import { createResponseSerializerCompiler } from './infra/serializer.ts';
 import { serveWebApp } from './infra/web.ts';
 
@@ -42,10 +42,8 @@ export async function buildApp(deps: Deps) {
     genReqId: () => randomUUID(),
     trustProxy: true,
     // One line per request, without the URL's query, instead of Fastify's two (infra/request-log.ts).
-    disableRequestLogging: true,
+    logController: new RequestLog(deps.log),
   }).withTypeProvider<ZodTypeProvider>();
-
-  installRequestLog(app, deps.log);
 
   app.setValidatorCompiler(validatorCompiler);
   // Responses are written by serializers compiled from the contract's schemas; outside production
