@@ -1,55 +1,29 @@
-import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Relay, startRelay } from '../../test/relay.ts';
 import { createLogger } from './logger.ts';
 import { createMailer, type Mailer, RELAY_POOL } from './mailer.ts';
 
 /** A real relay on loopback that counts its connections and keeps what it receives. */
-const received: { to: string[]; raw: string }[] = [];
-let opened = 0;
-let open = 0;
+let relay: Relay;
+let received: Relay['received'];
 let dropped = 0;
-const relay = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onConnect(_session, done) {
-    opened++;
-    open++;
-    done();
-  },
-  onClose() {
-    open--;
-  },
-  onData(stream, session, done) {
-    let raw = '';
-    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    stream.on('end', () => {
-      if (session.envelope.rcptTo.some((r) => r.address.startsWith('drop@'))) {
-        dropped++;
-        // A connection lost before the relay answered the mail: no reply, the socket just ends.
-        // smtp-server keeps its sockets private; the test reaches in to cut this one.
-        const conns = (relay as unknown as { connections: Set<{ session: { id: string }; _socket: Socket }> })
-          .connections;
-        for (const c of conns) if (c.session.id === session.id) c._socket.destroy();
-        return;
-      }
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      done();
-    });
-  },
-});
-
 let url: string;
 let mailer: Mailer | undefined;
 beforeAll(async () => {
-  await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
-  url = `smtp://127.0.0.1:${(relay.server.address() as { port: number }).port}`;
+  relay = await startRelay();
+  received = relay.received;
+  url = relay.url;
+  // A mail to drop@ loses its connection before the relay answers: no reply, the socket just ends.
+  relay.answerWith((to) => {
+    if (!to.some((a) => a.startsWith('drop@'))) return 'accept';
+    dropped++;
+    return 'cut';
+  });
 });
 afterEach(() => mailer?.close());
-afterAll(() => new Promise<void>((r) => relay.close(() => r())));
+afterAll(() => relay.close());
 
 const make = () => {
   mailer = createMailer({
@@ -67,20 +41,20 @@ const until = async (ok: () => boolean) => {
 describe('the relay mailer', () => {
   it('keeps its connections: forty mails at once go over at most five, and all arrive', async () => {
     const m = make();
-    const [before, count] = [opened, received.length];
+    const [before, count] = [relay.counts.opened, received.length];
     const sent = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         m.send({ to: `kept-${i}@example.test`, subject: `n${i}`, text: 'hi' }),
       ),
     );
     expect(received.length - count).toBe(40);
-    expect(opened - before).toBeGreaterThan(0);
-    expect(opened - before).toBeLessThanOrEqual(RELAY_POOL.maxConnections);
+    expect(relay.counts.opened - before).toBeGreaterThan(0);
+    expect(relay.counts.opened - before).toBeLessThanOrEqual(RELAY_POOL.maxConnections);
     expect(sent[0]!.response).toMatch(/^250 /);
     // A later mail reuses a kept connection.
-    const again = opened;
+    const again = relay.counts.opened;
     await m.send({ to: 'later@example.test', subject: 'later', text: 'hi' });
-    expect(opened).toBe(again);
+    expect(relay.counts.opened).toBe(again);
   });
 
   it('sends from MAIL_FROM unless the mail names its sender', async () => {
@@ -103,12 +77,12 @@ describe('the relay mailer', () => {
   it('closes its connections when told, and opens new ones for a later mail', async () => {
     const m = make();
     await m.send({ to: 'a@example.test', subject: 's', text: 'hi' });
-    expect(open).toBeGreaterThan(0);
+    expect(relay.counts.open).toBeGreaterThan(0);
     m.close();
-    expect(await until(() => open === 0)).toBe(true);
-    const before = opened;
+    expect(await until(() => relay.counts.open === 0)).toBe(true);
+    const before = relay.counts.opened;
     await m.send({ to: 'b@example.test', subject: 's', text: 'hi' });
-    expect(opened).toBe(before + 1);
+    expect(relay.counts.opened).toBe(before + 1);
   });
 
   it('fails a send whose connection is lost (the delivery job retries it), and the next send goes through', async () => {

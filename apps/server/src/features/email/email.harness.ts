@@ -2,39 +2,19 @@ import { sql } from 'kysely';
 // Shared by the email test files: a real outbound relay, a running app with a mailbox, and a
 // real inbound SMTP listener. Exported `let`s are live bindings, filled in by useEmailHarness().
 import nodemailer, { type Transporter } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, makeWorkspace, uniq, type World } from '../../../test/factories.ts';
+import { type Relay, startRelay } from '../../../test/relay.ts';
 import { processInbound } from './inbound.service.ts';
 import { type InboundSmtp, startInboundSmtp } from './inbound-smtp.ts';
 import { queueReply } from './outbound.service.ts';
 
 /** The outbound relay: a real SMTP server on loopback that keeps what it receives. */
-export const relayed: { from: string; to: string[]; raw: string }[] = [];
-let relayRejects = false;
+let relay: Relay;
+export let relayed: Relay['received'];
 /** Makes the relay refuse (550) or accept what it receives. */
-export const setRelayRejects = (v: boolean) => {
-  relayRejects = v;
-};
-const relay = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, done) {
-    let raw = '';
-    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    stream.on('end', () => {
-      if (relayRejects) return done(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
-      relayed.push({
-        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-        to: session.envelope.rcptTo.map((r) => r.address),
-        raw,
-      });
-      done();
-    });
-  },
-});
+export const setRelayRejects = (v: boolean) => relay.answerWith(() => (v ? 'refuse' : 'accept'));
 
 export let t: TestContext;
 export let w: World;
@@ -45,11 +25,9 @@ export let sender: Transporter;
 /** Call once at the top of a test file. */
 export function useEmailHarness() {
   beforeAll(async () => {
-    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
-    const relayPort = (relay.server.address() as { port: number }).port;
-    t = await startTestApp({
-      env: { SMTP_URL: `smtp://127.0.0.1:${relayPort}`, MAIL_DOMAIN: 'mail.fairdesk.test' },
-    });
+    relay = await startRelay();
+    relayed = relay.received;
+    t = await startTestApp({ env: { SMTP_URL: relay.url, MAIL_DOMAIN: 'mail.fairdesk.test' } });
     w = await makeWorkspace(t);
     mailbox = `support-${uniq()}@example.test`;
     const made = await call(t, w.admin, 'POST', '/api/v1/email/mailboxes', {
@@ -68,7 +46,7 @@ export function useEmailHarness() {
   afterAll(async () => {
     await inbound.close();
     await t.close();
-    await new Promise<void>((r) => relay.close(() => r()));
+    await relay.close();
   });
 }
 

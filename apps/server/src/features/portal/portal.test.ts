@@ -1,41 +1,23 @@
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, makeWorkspace, type World } from '../../../test/factories.ts';
-import { createLogger } from '../../infra/logger.ts';
-import { createMailer } from '../../infra/mailer.ts';
+import { type Relay, startRelay } from '../../../test/relay.ts';
 
-/** A real SMTP server on loopback that keeps what it receives. */
-const inbox: { to: string[]; raw: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, done) {
-    let raw = '';
-    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    stream.on('end', () => {
-      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      done();
-    });
-  },
-});
+let relay: Relay;
+/** What the relay received (its live list). */
+let inbox: Relay['received'];
 
 let t: TestContext;
 let w: World;
 beforeAll(async () => {
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const port = (smtp.server.address() as { port: number }).port;
-  const mailer = createMailer({
-    smtpUrl: `smtp://127.0.0.1:${port}`,
-    from: 'Fairdesk <no-reply@fairdesk.example>',
-    log: createLogger('silent'),
-  });
-  t = await startTestApp({ mailer });
+  relay = await startRelay();
+  inbox = relay.received;
+  t = await startTestApp({ env: { SMTP_URL: relay.url } });
   w = await makeWorkspace(t);
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await relay.close();
 });
 
 const tokenIn = (raw: string) => {

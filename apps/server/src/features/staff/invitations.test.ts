@@ -1,45 +1,27 @@
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, eventTypesOf, makeWorkspace, uniq, type World } from '../../../test/factories.ts';
+import { type Relay, startRelay } from '../../../test/relay.ts';
 import { fixedClock } from '../../infra/clock.ts';
-import { createLogger } from '../../infra/logger.ts';
-import { createMailer } from '../../infra/mailer.ts';
 
-/** A real SMTP server on loopback that keeps what it receives. */
-const inbox: { to: string[]; raw: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, done) {
-    let raw = '';
-    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    stream.on('end', () => {
-      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      done();
-    });
-  },
-});
+let relay: Relay;
+/** What the relay received (its live list). */
+let inbox: Relay['received'];
 
 const clock = fixedClock(new Date('2026-11-23T09:00:00Z'));
 let t: TestContext;
 let a: World;
 let b: World;
 beforeAll(async () => {
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const port = (smtp.server.address() as { port: number }).port;
-  const mailer = createMailer({
-    smtpUrl: `smtp://127.0.0.1:${port}`,
-    from: 'Fairdesk <no-reply@fairdesk.example>',
-    log: createLogger('silent'),
-  });
-  t = await startTestApp({ mailer, clock, env: { PUBLIC_URL: 'https://desk.example.test' } });
+  relay = await startRelay();
+  inbox = relay.received;
+  t = await startTestApp({ clock, env: { SMTP_URL: relay.url, PUBLIC_URL: 'https://desk.example.test' } });
   a = await makeWorkspace(t);
   b = await makeWorkspace(t);
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await relay.close();
 });
 
 const flat = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
