@@ -52,7 +52,7 @@ export const ORDER_NUMBER_SHARE = 0.3;
  * Most bodies are short (12 to 40 tokens, about 150 bytes), but one in fifty is long: a detailed
  * report, a pasted log, a forwarded thread, 300 to 1,000 tokens (about 2,000 to 6,500
  * characters). Search tests, ranks and headlines every document it returns, and the cost of each
- * grows with the document (docs/performance.md 2026-12-03); a dataset of short bodies only hid it.
+ * grows with the document (docs/performance-history.md 2026-12-03); a dataset of short bodies only hid it.
  */
 export const LONG_BODY_EVERY = 50;
 export const LONG_BODY_TOKENS = { min: 300, max: 1000 };

@@ -17,7 +17,7 @@ const MAX_SHARED_BUFFERS_MB = 8192;
  * PostgreSQL's own cache for the one-box install: a quarter of the memory this process may use (the
  * machine's, or its container's limit), between 128 MB and 8 GB, PostgreSQL's usual advice. It
  * was a fixed 256 MB, then at most 2 GB; reads beyond it went to the OS page cache, which a VM or a
- * busy box may reclaim under us, and then to the disk (docs/performance.md, 2026-11-26 and
+ * busy box may reclaim under us, and then to the disk (docs/performance-history.md, 2026-11-26 and
  * 2026-11-27: a million cases' case view and search waiting on the disk).
  */
 export function sharedBuffersMb(total = totalmem(), constrained = process.constrainedMemory()): number {
@@ -48,7 +48,7 @@ export async function startEmbeddedPostgres(opts: {
   const log = opts.log ?? (() => {});
   const EmbeddedPostgres = await importWithoutSignalHooks();
   // The app talks to its own cluster over a Unix socket in the data directory: a round trip costs
-  // both sides less CPU than loopback TCP (docs/performance.md). A socket path has a length limit
+  // both sides less CPU than loopback TCP (docs/performance-history.md). A socket path has a length limit
   // (108 bytes on Linux); a deeper data directory falls back to TCP, which stays open either way.
   const socketDir = `${dir}/.s.PGSQL.${opts.port}`.length <= 100 ? dir : undefined;
   const cacheMb = sharedBuffersMb();

@@ -1,6 +1,6 @@
 // Dates leave the app as ISO 8601 text ("2026-11-22T23:00:00.123Z"). V8's Date#toISOString formats
 // through a printf-style routine: on a queue page of 50 cases (~300 timestamps) it was ~9% of the
-// app's CPU in a `perf` profile (docs/performance.md, 2026-11-29). This builds the same text from
+// app's CPU in a `perf` profile (docs/performance-history.md, 2026-11-29). This builds the same text from
 // the UTC fields, as fast-json-stringify does for Date values, about four times faster.
 
 const TWO = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));

@@ -3,7 +3,7 @@ import type pg from 'pg';
 // pg builds each row object by copying a null-prototype template (`{ ...template }`, a slow clone in
 // V8) and then storing every column by its name, a store V8 cannot specialise because the name
 // changes with each column: on a queue page of 51 rows and 27 columns that was ~6% of the app's CPU
-// in a `perf` profile (docs/performance.md, 2026-11-29). The app pool asks for rows as arrays
+// in a `perf` profile (docs/performance-history.md, 2026-11-29). The app pool asks for rows as arrays
 // (`rowMode: 'array'`) and builds the objects here, with one small function per column list that
 // writes an object literal: the same keys and values as pg's rows, made in one step and all of
 // one shape, which is also what the presenters then read fastest.

@@ -8,7 +8,7 @@ import type { Logger } from './logger.ts';
  * staff invitation (`/accept-invite?token=…`) are served by this app, so anyone reading the log
  * could have used them. Queries also carry what agents search for (names, addresses). So the path
  * is logged without its query. One line instead of two also halves the log's cost: at `info` the
- * two lines cost the sidebar counts request 0.06 ms of its 0.14 (docs/performance.md, 2026-12-09).
+ * two lines cost the sidebar counts request 0.06 ms of its 0.14 (docs/performance-history.md, 2026-12-09).
  *
  * Fastify's other request-scoped lines (its default error handler's, "route not found", which
  * carry the URL too) stay off: `disableRequestLogging` gates every method not overridden here.

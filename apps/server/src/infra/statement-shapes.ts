@@ -2,7 +2,7 @@ import { CompiledQuery } from 'kysely';
 import type { Executor } from './db.ts';
 
 // Kysely builds and compiles a statement from scratch on every call: for the case view's one
-// statement that was ~43 µs of the ~500 µs of app CPU a view costs (docs/performance.md,
+// statement that was ~43 µs of the ~500 µs of app CPU a view costs (docs/performance-history.md,
 // 2026-11-29), for a text that is the same every time its shape is. A statement by shape is
 // compiled once per shape: `build` gets the shape and, in place of each value, a marker; the
 // markers' places in the compiled parameters say where each value goes on every later call.

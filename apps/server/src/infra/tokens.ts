@@ -9,7 +9,7 @@ export const tokenHash = (token: string): Buffer => hash('sha256', token, 'buffe
 /**
  * The same SHA-256 as base64 text, the key an app process keeps a resolved session under. One call
  * (no Hash object, no Buffer): every authenticated request computes it, and createHash + digest +
- * base64 was 4-5% of the sidebar counts request's CPU (docs/performance.md, 2026-12-09).
+ * base64 was 4-5% of the sidebar counts request's CPU (docs/performance-history.md, 2026-12-09).
  */
 export const tokenKey = (token: string): string => hash('sha256', token, 'base64');
 

@@ -13,7 +13,7 @@ import type { WorkspaceCounters } from './counts.rules.ts';
  * Planned once per connection (GENERIC_PLAN): each table is read by its one index whatever the
  * values, but PostgreSQL's estimate for "day >= $date" made its generic plan look dearer on a large
  * desk, so it planned the statement on every call: 0.35-0.45 ms of a ~0.5 ms request on a million
- * cases, against 0.13 ms to run it (docs/performance.md, 2026-11-28).
+ * cases, against 0.13 ms to run it (docs/performance-history.md, 2026-11-28).
  */
 export async function workspaceCountersOf(
   db: Executor,

@@ -18,7 +18,7 @@ export const SOLVED_WINDOW_DAYS = 7;
 export function solvedWindowStart(now: Date): string {
   const day = Math.floor(now.getTime() / DAY_MS);
   // Asked on every counts request, and the answer changes once a day: formatting a date each time
-  // was 2% of that request's CPU in a profile (docs/performance.md, 2026-12-09).
+  // was 2% of that request's CPU in a profile (docs/performance-history.md, 2026-12-09).
   if (day !== lastWindow.day) {
     lastWindow = {
       day,

@@ -16,7 +16,7 @@ export type SearchScope = { workspaceId: string; customerId?: string };
  * lists, never a word's whole history, unless the word is rare enough for the older step.
  *
  * The older step is the dear one: the GIN index yields every match before any is kept, and its
- * cost grows with the posting lists of the words (docs/performance.md 2026-11-28). So days that
+ * cost grows with the posting lists of the words (docs/performance-history.md 2026-11-28). So days that
  * already hold a page of matches are answer enough. A word that names one thing (an order number,
  * an address: migration 20261126T0100_search_identifiers) is the exception: the plain GIN index
  * is asked first, and when it holds at most `older` matches they are all of them.
@@ -63,7 +63,7 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinW
  * A staff search's plan is the same whatever its words (the candidates come from a function, the
  * rest joins them by primary key), so it is prepared and planned once per connection: planning it
  * cost ~0.35 ms of database CPU a search, and the summaries in a second statement another ~0.5 ms
- * (docs/performance.md, 2026-12-01). A customer's search tests the tsquery inline against their
+ * (docs/performance-history.md, 2026-12-01). A customer's search tests the tsquery inline against their
  * own cases, whose best plan can depend on the words: it stays planned on every call.
  */
 const searchStatement = statementByShape((db, form: SearchForm, v: SearchValues) => {
