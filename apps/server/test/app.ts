@@ -9,7 +9,7 @@ import type { Deps } from '../src/deps.ts';
 import { type Clock, systemClock } from '../src/infra/clock.ts';
 import { createDb, createPool } from '../src/infra/db.ts';
 import { createLogger, type Logger } from '../src/infra/logger.ts';
-import { createMailer, type Mailer } from '../src/infra/mailer.ts';
+import { createMailer } from '../src/infra/mailer.ts';
 import { createDiskStorage } from '../src/infra/storage.ts';
 
 let databaseUrl: Promise<string> | undefined;
@@ -40,9 +40,12 @@ function workerDatabase(): Promise<string> {
 
 export type TestContext = { deps: Deps; app: App; close: () => Promise<void> };
 
-/** A real app on a real PostgreSQL; fakes only for the outside world (clock, mailer) when asked. */
+/**
+ * A real app on a real PostgreSQL. A fake clock when asked; mail goes to the relay in SMTP_URL
+ * (test/relay.ts), or to the log without one.
+ */
 export async function startTestApp(
-  opts: { clock?: Clock; mailer?: Mailer; log?: Logger; env?: Record<string, string> } = {},
+  opts: { clock?: Clock; log?: Logger; env?: Record<string, string> } = {},
 ): Promise<TestContext> {
   const url = await workerDatabase();
   const config = loadConfig({
@@ -61,7 +64,7 @@ export async function startTestApp(
     pool,
     clock: opts.clock ?? systemClock,
     log,
-    mailer: opts.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log }),
+    mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log }),
     storage: createDiskStorage(filesDir),
   };
   const app = await buildApp(deps);

@@ -54,8 +54,6 @@ export async function startRelay() {
     answerWith: (how: typeof answer) => {
       answer = how;
     },
-    /** The mails received for an address. */
-    to: (address: string) => received.filter((m) => m.to.includes(address)),
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
