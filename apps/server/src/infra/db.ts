@@ -59,10 +59,10 @@ const nameOf = (text: string): string | undefined => {
  * prepared statements use one generic plan for any parameters (plan_cache_mode=force_generic_plan).
  * PostgreSQL's own choice keeps planning some statements on every execution because its estimate of
  * the generic plan is worse, while the plan it picks each time is the same: the queue by due time
- * spent ~1 ms of its ~2 ms of database CPU planning (docs/performance-history.md). Only for statements
- * whose best plan does not depend on the values (walks of one index in its order, filtered, or a
- * function's rows joined by primary key); unmarked full-text statements stay unnamed and planned
- * every time.
+ * spent ~1 ms of its ~2 ms of database CPU planning (docs/performance-history.md, 2026-11-25).
+ * Only for statements whose best plan does not depend on the values (walks of one index in its
+ * order, filtered, or a function's rows joined by primary key); unmarked full-text statements stay
+ * unnamed and planned every time.
  */
 export const GENERIC_PLAN = '/* generic plan */';
 
@@ -104,7 +104,8 @@ const STOP_WAIT_MS = 10_000;
 /**
  * The pool as Kysely sees it, with every parameterised statement sent as a named (prepared)
  * statement: PostgreSQL parses and plans it once per connection instead of on every execution.
- * Planning was most of the database's CPU for the short reads of a case view (docs/performance-history.md).
+ * Planning was most of the database's CPU for the short reads of a case view
+ * (docs/performance-history.md, 2026-11-23).
  * Statements without parameters (BEGIN, COMMIT, migrations' multi-statement files) go as they are.
  */
 function preparingPool(pool: pg.Pool): PostgresPool {

@@ -48,8 +48,9 @@ export async function startEmbeddedPostgres(opts: {
   const log = opts.log ?? (() => {});
   const EmbeddedPostgres = await importWithoutSignalHooks();
   // The app talks to its own cluster over a Unix socket in the data directory: a round trip costs
-  // both sides less CPU than loopback TCP (docs/performance-history.md). A socket path has a length limit
-  // (108 bytes on Linux); a deeper data directory falls back to TCP, which stays open either way.
+  // both sides less CPU than loopback TCP (docs/performance-history.md, 2026-11-23). A socket path
+  // has a length limit (108 bytes on Linux); a deeper data directory falls back to TCP, which stays
+  // open either way.
   const socketDir = `${dir}/.s.PGSQL.${opts.port}`.length <= 100 ? dir : undefined;
   const cacheMb = sharedBuffersMb();
   // PostgreSQL's defaults are sized for a tiny machine; these suit the one-box install (issue 3):

@@ -3,8 +3,9 @@ import pg from 'pg';
 // PostgreSQL sends a timestamptz as text, "2026-11-22 23:00:00.123456+00". pg's default parser
 // (postgres-date) reads it with a regular expression and string slicing; a queue page of 50 cases
 // carries ~350 of them, and parsing them was 7% of the app's CPU on that route
-// (docs/performance-history.md). This reads the usual shape by character position and hands anything else
-// (BC dates, infinity, years outside 1000-9999, odd offsets) to the default parser.
+// (docs/performance-history.md, 2026-11-25). This reads the usual shape by character position and
+// hands anything else (BC dates, infinity, years outside 1000-9999, odd offsets) to the default
+// parser.
 
 /** pg's own parser, taken before db.ts puts parseTimestamptz in its place (the tests compare the two). */
 export const defaultParser = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ, 'text') as (
