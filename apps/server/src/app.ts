@@ -9,12 +9,7 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import type { Deps } from './deps.ts';
 import { auditRoutes } from './features/audit/index.ts';
 import { automationsRoutes } from './features/automations/index.ts';
-import {
-  casesRoutes,
-  createCountsCache,
-  moveCasesToCustomer,
-  type WorkspaceCounters,
-} from './features/cases/index.ts';
+import { casesRoutes, moveCasesToCustomer } from './features/cases/index.ts';
 import { customersRoutes } from './features/customers/index.ts';
 import { emailRoutes, emailTemplatesRoutes } from './features/email/index.ts';
 import { healthRoutes } from './features/health/index.ts';
@@ -78,13 +73,9 @@ export async function buildApp(deps: Deps) {
   });
 
   // The process's one listening connection: live events for browsers, and changes that end what the
-  // process keeps of a workspace (the queue counts).
+  // process keeps of a workspace (its queue counts and pages).
   const hub = createRealtimeHub({ clientConfig: deps.pool.options, log: deps.log });
-  const countsCache = createCountsCache<WorkspaceCounters>({ hub });
-  app.addHook('onClose', async () => {
-    countsCache.close();
-    await hub.close();
-  });
+  app.addHook('onClose', async () => hub.close());
 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', authenticate(deps));
@@ -97,7 +88,7 @@ export async function buildApp(deps: Deps) {
       await v1.register(workspacesRoutes(deps));
       await v1.register(staffRoutes(deps));
       await v1.register(customersRoutes(deps, { moveCasesToCustomer }));
-      await v1.register(casesRoutes(deps, { countsCache }));
+      await v1.register(casesRoutes(deps, { hub }));
       await v1.register(policiesRoutes(deps));
       await v1.register(auditRoutes(deps));
       await v1.register(realtimeRoutes(deps, hub));

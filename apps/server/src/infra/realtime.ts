@@ -73,7 +73,7 @@ export type RealtimeListener = {
   onResync: () => void;
 };
 
-/** Hears every workspace's messages, for what the process keeps of them (features/cases/counts-cache.ts). */
+/** Hears every workspace's messages, for what the process keeps of them (infra/workspace-cache.ts). */
 export type RealtimeWatcher = {
   onMessage: (m: RealtimeMessage) => void;
   /** Listening (again), after a start or a lost feed: messages may have been missed before. */

@@ -1,10 +1,8 @@
-import type { CaseListQuery } from '@fairdesk/contract';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../infra/actor.ts';
-import { AppError, notFound } from '../../infra/errors.ts';
+import { notFound } from '../../infra/errors.ts';
 import { isoTime } from '../../infra/iso-time.ts';
 import { slaView } from '../sla/index.ts';
-import * as listed from './case-list.queries.ts';
 import * as view from './case-view.queries.ts';
 import {
   presentAttachment,
@@ -13,8 +11,6 @@ import {
   presentMessage,
   visibleToCustomer,
 } from './cases.present.ts';
-import { decodeCursor, encodeCursor } from './cases.rules.ts';
-import { listCasesByDue } from './cases-due.service.ts';
 import { PRESENCE_FRESH_MS } from './presence.service.ts';
 
 const date = (iso: string) => new Date(iso);
@@ -78,37 +74,6 @@ export function presentCaseView(row: view.CaseViewRow, actor: Actor, now: Date) 
       })),
       now,
     ),
-  };
-}
-
-export async function listCases(deps: Deps, actor: Actor, filters: CaseListQuery) {
-  if (filters.sort === 'due') {
-    // Customers never see service levels, so they cannot sort by them either.
-    if (actor.kind === 'customer')
-      throw new AppError('invalid', 'sort=due is for staff', { reason: 'invalid_sort' });
-    return listCasesByDue(deps, actor, filters);
-  }
-  const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
-  if (filters.cursor && !cursor)
-    throw new AppError('invalid', 'The cursor is not one we gave out', { reason: 'invalid_cursor' });
-  if (actor.kind === 'customer' && filters.assignee_id === 'me') {
-    throw new AppError('invalid', 'assignee_id=me is for staff', { reason: 'invalid_filter' });
-  }
-  const scope =
-    actor.kind === 'customer'
-      ? { workspaceId: actor.workspaceId, customerId: actor.customerId }
-      : { workspaceId: actor.workspaceId, staffId: actor.staffId };
-  const rows = await listed.listCases(deps.db, scope, filters, cursor);
-  const page = rows.slice(0, filters.limit);
-  const last = page.at(-1);
-  const sortAt = (r: (typeof page)[number]) =>
-    filters.sort === 'updated_desc' ? r.updated_at : r.created_at;
-  return {
-    items: page.map((r) => presentCaseSummary(r, actor.kind)),
-    next_cursor:
-      rows.length > filters.limit && last
-        ? encodeCursor({ at: sortAt(last).toISOString(), id: last.id })
-        : null,
   };
 }
 

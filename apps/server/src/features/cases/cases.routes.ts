@@ -13,19 +13,33 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { requireActor, requireStaff } from '../../infra/actor.ts';
+import type { RealtimeHub } from '../../infra/realtime.ts';
+import { createWorkspaceCache } from '../../infra/workspace-cache.ts';
 import { attachmentsRoutes } from './attachments.routes.ts';
-import { getCase, getMessage, listCases, presentCaseView } from './case-view.service.ts';
+import { type CasePage, LIST_KEEP_MS, LIST_MAX_ENTRIES, listCases } from './case-list.service.ts';
+import { getCase, getMessage, presentCaseView } from './case-view.service.ts';
 import { presentMessage } from './cases.present.ts';
 import { addMessage, openCase, updateCase } from './cases.service.ts';
 import type { WorkspaceCounters } from './counts.rules.ts';
-import { queueCounts } from './counts.service.ts';
-import { COUNTS_KEEP_MS, type CountsCache } from './counts-cache.ts';
+import { COUNTS_KEEP_MS, queueCounts } from './counts.service.ts';
 import { presenceRoutes } from './presence.routes.ts';
 import { searchRoutes } from './search.routes.ts';
 
 export const casesRoutes =
-  (deps: Deps, opts: { countsCache: CountsCache<WorkspaceCounters> }): FastifyPluginAsyncZod =>
+  (deps: Deps, opts: { hub: Pick<RealtimeHub, 'watch'> }): FastifyPluginAsyncZod =>
   async (app) => {
+    // What this process keeps of each workspace's queues until it changes (infra/workspace-cache.ts).
+    const countsCache = createWorkspaceCache<WorkspaceCounters>({ hub: opts.hub, keepMs: COUNTS_KEEP_MS });
+    const listCache = createWorkspaceCache<CasePage>({
+      hub: opts.hub,
+      keepMs: LIST_KEEP_MS,
+      maxEntries: LIST_MAX_ENTRIES,
+    });
+    app.addHook('onClose', async () => {
+      countsCache.close();
+      listCache.close();
+    });
+
     app.post(
       '/cases',
       {
@@ -54,11 +68,16 @@ export const casesRoutes =
         schema: {
           tags: ['cases'],
           summary: 'List cases (keyset pages)',
+          description:
+            'Every change made through Fairdesk shows in the next page of the server that made it, ' +
+            'and in the other servers’ pages once they hear of it on the live feed (refetch after a ' +
+            '`/stream` event). A change no event announces (the service-level due times recomputed ' +
+            `after a write, or SQL by hand) shows in staff pages within ${LIST_KEEP_MS / 1000} s.`,
           querystring: CaseListQuery,
           response: { 200: page(CaseSummary) },
         },
       },
-      async (req) => listCases(deps, requireActor(req), req.query),
+      async (req) => listCases(deps, requireActor(req), req.query, listCache),
     );
 
     app.get(
@@ -75,7 +94,7 @@ export const casesRoutes =
           response: { 200: QueueCounts },
         },
       },
-      async (req) => queueCounts(deps, opts.countsCache, requireStaff(req)),
+      async (req) => queueCounts(deps, countsCache, requireStaff(req)),
     );
 
     app.get(

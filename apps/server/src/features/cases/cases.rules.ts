@@ -1,4 +1,4 @@
-import type { CaseStatus } from '@fairdesk/contract';
+import type { CaseListQuery, CaseStatus } from '@fairdesk/contract';
 
 /** Where each status may go. `closed` is final: a later message opens a new case instead. */
 export const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
@@ -91,6 +91,18 @@ export function decodeCursor(raw: string): Cursor | null {
  * A place in the due-soonest order: cases with a running target by (due, id), then the others by
  * case number (due null).
  */
+/**
+ * The key a staff member's list page is kept under in its workspace (case-list.service.ts), or null
+ * when it is not kept: a text query's pages are too varied to be asked for twice. Every filter is
+ * part of the key, whatever filters are added later; the staff member only with `assignee_id=me`,
+ * the one filter whose page differs between staff.
+ */
+export function keptListKey(staffId: string, f: CaseListQuery): string | null {
+  if (f.q !== undefined) return null;
+  const filters = JSON.stringify(f, Object.keys(f).sort());
+  return f.assignee_id === 'me' ? `${staffId} ${filters}` : filters;
+}
+
 export type DueCursor = { due: string | null; id: string; number: number };
 
 export const encodeDueCursor = (c: DueCursor): string =>

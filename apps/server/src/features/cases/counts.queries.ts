@@ -8,7 +8,7 @@ import type { WorkspaceCounters } from './counts.rules.ts';
  * sidebar counts, case_solved_days summed over the days from `solvedFromDay` (an ISO date, UTC) on,
  * and the sidebar's teams with their members. Never a scan of cases. What one staff member sees is
  * computed from this (counts.rules.ts), so that every agent of a workspace shares one read
- * (counts-cache.ts).
+ * (infra/workspace-cache.ts).
  *
  * Planned once per connection (GENERIC_PLAN): each table is read by its one index whatever the
  * values, but PostgreSQL's estimate for "day >= $date" made its generic plan look dearer on a large

@@ -1,10 +1,12 @@
 import type { Deps } from '../../deps.ts';
 import type { StaffActor } from '../../infra/actor.ts';
+import type { WorkspaceCache } from '../../infra/workspace-cache.ts';
 import { workspaceCountersOf } from './counts.queries.ts';
 import { countsFor, type WorkspaceCounters } from './counts.rules.ts';
-import type { CountsCache } from './counts-cache.ts';
 
 const DAY_MS = 24 * 3_600_000;
+/** Longest the counters are kept, whatever is heard: the bound on a change no event announced (SQL by hand). */
+export const COUNTS_KEEP_MS = 5_000;
 /** The UI calls the count "Solved recently": the last 7 days. */
 export const SOLVED_WINDOW_DAYS = 7;
 
@@ -31,9 +33,10 @@ let lastWindow = { day: Number.NaN, start: '' };
 
 /**
  * The sidebar's queue counts for this staff member, from counters, never a scan of cases; the
- * workspace's counters are read once for all its staff while nothing changes (counts-cache.ts).
+ * workspace's counters are read once for all its staff while nothing changes
+ * (infra/workspace-cache.ts, keyed by the window's first day, kept at most COUNTS_KEEP_MS).
  */
-export async function queueCounts(deps: Deps, cache: CountsCache<WorkspaceCounters>, actor: StaffActor) {
+export async function queueCounts(deps: Deps, cache: WorkspaceCache<WorkspaceCounters>, actor: StaffActor) {
   const day = solvedWindowStart(deps.clock.now());
   const counters = await cache.get(actor.workspaceId, day, () =>
     workspaceCountersOf(deps.db, actor.workspaceId, day),

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, makeWorkspace, type World } from '../../../test/factories.ts';
 import { createRealtimeHub, type RealtimeHub } from '../../infra/realtime.ts';
+import { createWorkspaceCache } from '../../infra/workspace-cache.ts';
 import { workspaceCountersOf } from './counts.queries.ts';
 import { countsFor, type WorkspaceCounters } from './counts.rules.ts';
-import { queueCounts, solvedWindowStart } from './counts.service.ts';
-import { createCountsCache } from './counts-cache.ts';
+import { COUNTS_KEEP_MS, queueCounts, solvedWindowStart } from './counts.service.ts';
 
 /**
  * Records every statement sent through the app's pools, with its pool's options, until restored.
@@ -169,13 +169,17 @@ describe('queue counts', () => {
   it('are read in one statement (one round trip), planned once per connection', async () => {
     const rec = recordAllPools(t.deps.pool as pg.Pool);
     try {
-      const counts = await queueCounts(t.deps, createCountsCache({ hub: { watch: () => () => {} } }), {
-        kind: 'staff',
-        workspaceId: w.ws.id,
-        staffId: w.agent.id,
-        role: 'agent',
-        sessionId: 'test',
-      });
+      const counts = await queueCounts(
+        t.deps,
+        createWorkspaceCache({ hub: { watch: () => () => {} }, keepMs: COUNTS_KEEP_MS }),
+        {
+          kind: 'staff',
+          workspaceId: w.ws.id,
+          staffId: w.agent.id,
+          role: 'agent',
+          sessionId: 'test',
+        },
+      );
       expect(counts.teams.map((x) => x.id)).toEqual([w.team.id]);
     } finally {
       rec.restore();
@@ -212,7 +216,7 @@ describe('queue counts', () => {
       watcher.onResync();
       return () => {};
     };
-    const cache = createCountsCache<number>({ hub: { watch: listening } });
+    const cache = createWorkspaceCache<number>({ hub: { watch: listening }, keepMs: COUNTS_KEEP_MS });
     let loads = 0;
     const get = () => cache.get(w.ws.id, '2026-01-01', async () => ++loads);
     try {
@@ -227,7 +231,7 @@ describe('queue counts', () => {
   it('are read again by another process once it hears the change on the realtime feed', async () => {
     const hub = createRealtimeHub({ clientConfig: t.deps.pool.options, log: t.deps.log });
     // Another process: it hears no flush of ours, and keeps its copy far longer than this test waits.
-    const cache = createCountsCache<WorkspaceCounters | null>({
+    const cache = createWorkspaceCache<WorkspaceCounters | null>({
       hub,
       flushes: () => () => {},
       keepMs: 60_000,

@@ -52,7 +52,7 @@ const solvedRecently = async (world: World) => {
 
 /**
  * The same count read from the counters, not through the app: a bulk statement announces no change,
- * so the app's copy of the counts (counts-cache.ts) would know of it only after its keeping time.
+ * so the app's copy of the counts (infra/workspace-cache.ts) would know of it only after its keeping time.
  */
 const solvedRecentlyKept = async (world: World) =>
   (await workspaceCountersOf(t.deps.db, world.ws.id, solvedWindowStart(clock.now()))).solved_recently;
