@@ -1,3 +1,4 @@
+import { CaseListQuery } from '@fairdesk/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,6 +8,7 @@ import {
   decodeCursor,
   encodeCursor,
   headlineToHtml,
+  keptListKey,
   MARK_END,
   MARK_START,
   safeFilename,
@@ -99,6 +101,43 @@ describe('cursors', () => {
     Buffer.from('[1,2]').toString('base64url'),
     Buffer.from('["2020-01-01T00:00:00Z","x"]').toString('base64url'),
   ])('rejects %j', (raw) => expect(decodeCursor(raw)).toBeNull());
+});
+
+describe('the key a staff list page is kept under', () => {
+  const A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+  const B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+  const query = (q: Record<string, string>) => CaseListQuery.parse(q);
+
+  it('is the same for every staff member, but with assignee_id=me', () => {
+    const team = query({ team_id: A, status: 'new,open', sort: 'due' });
+    expect(keptListKey(A, team)).toBe(keptListKey(B, team));
+    const mine = query({ assignee_id: 'me' });
+    expect(keptListKey(A, mine)).not.toBe(keptListKey(B, mine));
+    expect(keptListKey(A, query({ assignee_id: A }))).toBe(keptListKey(B, query({ assignee_id: A })));
+  });
+
+  it('tells every filter, page and order apart, whatever order the query gave them in', () => {
+    const base = { team_id: A, status: 'new,open' };
+    const keys = [
+      base,
+      { ...base, status: 'open' },
+      { ...base, team_id: B },
+      { ...base, sort: 'due' },
+      { ...base, limit: '10' },
+      { ...base, cursor: 'abc' },
+      { ...base, tag: 'vip' },
+      { ...base, priority: 'high' },
+      { ...base, customer_id: B },
+      { ...base, organisation_id: B },
+      { ...base, assignee_id: 'none' },
+    ].map((q) => keptListKey(A, query(q)));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keptListKey(A, query({ status: 'open', team_id: A }))).toBe(keys[1]);
+  });
+
+  it('keeps no page of a text query', () => {
+    expect(keptListKey(A, query({ q: 'stove' }))).toBeNull();
+  });
 });
 
 describe('headlines', () => {

@@ -1,56 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { call, makeWorkspace, type World } from '../../../test/factories.ts';
+import { recordAllPools, statementsWith, until } from '../../../test/statements.ts';
 import { createRealtimeHub, type RealtimeHub } from '../../infra/realtime.ts';
 import { createWorkspaceCache } from '../../infra/workspace-cache.ts';
 import { workspaceCountersOf } from './counts.queries.ts';
 import { countsFor, type WorkspaceCounters } from './counts.rules.ts';
 import { COUNTS_KEEP_MS, queueCounts, solvedWindowStart } from './counts.service.ts';
-
-/**
- * Records every statement sent through the app's pools, with its pool's options, until restored.
- * Unlike test/statements.ts it also sees the pool for generic plans, where the counts' statement goes.
- */
-function recordAllPools(pool: pg.Pool) {
-  // Every statement goes to a connection of the app's pool or of the pool for generic plans (opened
-  // with plan_cache_mode=force_generic_plan, infra/db.ts): this records each with its pool's options.
-  const sent: { text: string; options: unknown }[] = [];
-  const textOf = (q: unknown) => (typeof q === 'string' ? q : String((q as { text?: string }).text));
-  const poolQuery = pg.Pool.prototype.query;
-  (pg.Pool.prototype as { query: unknown }).query = function (this: pg.Pool, ...args: unknown[]) {
-    sent.push({ text: textOf(args[0]), options: this.options.options });
-    return (poolQuery as (...a: unknown[]) => unknown).apply(this, args);
-  };
-  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
-  (pool as { connect: unknown }).connect = async () => {
-    const client = await connect();
-    const query = client.query.bind(client) as (...a: unknown[]) => unknown;
-    (client as { query: unknown }).query = (...args: unknown[]) => {
-      sent.push({ text: textOf(args[0]), options: pool.options.options });
-      return query(...args);
-    };
-    return client;
-  };
-  return {
-    sent,
-    restore: () => {
-      (pool as { connect: unknown }).connect = connect;
-      (pg.Pool.prototype as { query: unknown }).query = poolQuery;
-    },
-  };
-}
-
-/** Waits until `ok` holds, checking every 20 ms, for at most 3 s. */
-async function until(ok: () => Promise<boolean>) {
-  const deadline = Date.now() + 3000;
-  while (!(await ok())) {
-    if (Date.now() > deadline) throw new Error('condition not met within 3 s');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 let t: TestContext;
 let w: World;
@@ -190,15 +149,7 @@ describe('queue counts', () => {
   });
 
   it('are read once for all of a workspace’s staff while nothing changes, and show a write at once', async () => {
-    const reads = async (fn: () => Promise<unknown>) => {
-      const rec = recordAllPools(t.deps.pool as pg.Pool);
-      try {
-        await fn();
-      } finally {
-        rec.restore();
-      }
-      return rec.sent.filter((s) => s.text.includes('case_counts')).length;
-    };
+    const reads = (fn: () => Promise<unknown>) => statementsWith(t.deps.pool as pg.Pool, 'case_counts', fn);
     const counts = async (who = w.agent) => (await call(t, who, 'GET', '/api/v1/cases/counts')).body;
     // The app keeps nothing until its realtime feed listens (it connects as the app starts).
     await until(async () => (await reads(counts)) === 0 && (await reads(counts)) === 0);
