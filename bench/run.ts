@@ -180,25 +180,32 @@ async function measure(db: BenchDatabase, app: AppProcess, f: Fixtures, p: Profi
         log(`  answers by status: ${JSON.stringify(statuses)}; e.g. ${await probe(app.baseUrl, request)}`);
       }
     }
-    if (name === 'queue_counts') out.push(await countsWhileChanging(db, app, f, p));
+    if (name === 'queue_counts' || name === 'queue_page') out.push(await whileChanging(name, db, app, f, p));
   }
   return out;
 }
 
-/** Replies a second beside `queue_counts_changing`: a busy desk's changes (docs/performance.md, Method). */
+/** Replies a second beside the `_changing` runs: a busy desk's changes (docs/performance.md, Method). */
 const CHANGES_PER_S = 50;
 
 /**
- * The counts at 16 connections while replies arrive: each app process keeps a workspace's counters
- * until the workspace changes (features/cases/counts-cache.ts), so the plain `queue_counts` runs,
- * where nothing changes, measure that kept copy; this one measures it being read again on every
- * change. A refused reply is an error of the run. No CPU per request: the replies' would be in it.
+ * The counts or the queue page at 16 connections while replies arrive: each app process keeps a
+ * workspace's counters and staff queue pages until the workspace changes (infra/workspace-cache.ts),
+ * so the plain runs, where nothing changes, measure that kept copy; this one measures it being read
+ * again after every change. A refused reply is an error of the run. No CPU per request: the
+ * replies' would be in it.
  */
-async function countsWhileChanging(db: BenchDatabase, app: AppProcess, f: Fixtures, p: Profile) {
+async function whileChanging(
+  name: 'queue_counts' | 'queue_page',
+  db: BenchDatabase,
+  app: AppProcess,
+  f: Fixtures,
+  p: Profile,
+) {
   const waits = await sampleWaits(db.url);
   const writer = steadyReplies(app.baseUrl, f, CHANGES_PER_S);
-  const request = scenarioRequest('queue_counts', f);
-  const { result } = await runHttp(app.baseUrl, 'queue_counts_changing', request, 16, p.durationS);
+  const request = scenarioRequest(name, f);
+  const { result } = await runHttp(app.baseUrl, `${name}_changing`, request, 16, p.durationS);
   const { sent, refused } = await writer.stop();
   result.errors += refused;
   log(`${line(result)}, beside ${sent} replies (${refused} refused); backends: ${await waits.stop()}`);
