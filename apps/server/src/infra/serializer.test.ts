@@ -17,7 +17,7 @@ import { systemClock } from './clock.ts';
 import { createDb, createPool } from './db.ts';
 import { createLogger } from './logger.ts';
 import { createMailer } from './mailer.ts';
-import { compileSerializer, createResponseSerializerCompiler } from './serializer.ts';
+import { compileSerializer, createResponseSerializerCompiler, sharedAnswers } from './serializer.ts';
 import { createDiskStorage } from './storage.ts';
 
 // What the app sent before: a Zod encode (which strips unknown keys), then JSON.stringify.
@@ -223,6 +223,15 @@ function withExtras(value: unknown): unknown {
 }
 
 async function appWith(nodeEnv: 'production' | 'test', send: unknown) {
+  return (await answersOf(nodeEnv, send, { requests: 1, shared: false }))[0]!;
+}
+
+/** `requests` answers of a probe route sending `send`, the way every route does or as a shared answer. */
+async function answersOf(
+  nodeEnv: 'production' | 'test',
+  send: unknown,
+  opts: { requests: number; shared: boolean; between?: () => void },
+) {
   const config = loadConfig({
     NODE_ENV: nodeEnv,
     DATABASE_URL: 'postgres://unused@127.0.0.1:9/unused',
@@ -241,16 +250,19 @@ async function appWith(nodeEnv: 'production' | 'test', send: unknown) {
     storage: createDiskStorage('/nonexistent'),
   });
   // A route like every other: a contract schema for the answer, a presenter's output as the body.
-  app.get(
-    '/api/v1/serializer-probe',
-    { schema: { response: { 200: CaseDetail } } },
-    async () => send as never,
+  const sendShared = sharedAnswers();
+  app.get('/api/v1/serializer-probe', { schema: { response: { 200: CaseDetail } } }, async (_req, reply) =>
+    opts.shared ? sendShared(reply, send as object) : (send as never),
   );
   await app.ready();
-  const res = await app.inject({ method: 'GET', url: '/api/v1/serializer-probe' });
+  const answers = [];
+  for (let i = 0; i < opts.requests; i++) {
+    if (i > 0) opts.between?.();
+    answers.push(await app.inject({ method: 'GET', url: '/api/v1/serializer-probe' }));
+  }
   await app.close();
   await pool.end();
-  return res;
+  return answers;
 }
 
 describe('responses through the app', () => {
@@ -270,5 +282,31 @@ describe('responses through the app', () => {
     const res = await appWith('test', { ...detail(), number: 'forty-two' });
     expect(res.statusCode).toBe(500);
     expect(res.json()).toMatchObject({ reason: 'internal_error' });
+  });
+
+  it('writes a shared answer once while it lives, as the route’s serializer writes it', async () => {
+    const presented = detail({ password_hash: 'argon2$secret' });
+    const expected = zodJson(CaseDetail, presented);
+    const [first, second] = await answersOf('production', presented, {
+      requests: 2,
+      shared: true,
+      // Were it written again, the second answer would carry the new subject.
+      between: () => Object.assign(presented, { subject: 'changed after it was written' }),
+    });
+    for (const res of [first!, second!]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.body).toBe(expected);
+    }
+  });
+
+  it('outside production, answers 500 when a shared answer drifts from the contract', async () => {
+    const [res] = await answersOf(
+      'test',
+      { ...detail(), number: 'forty-two' },
+      { requests: 1, shared: true },
+    );
+    expect(res!.statusCode).toBe(500);
+    expect(res!.json()).toMatchObject({ reason: 'internal_error' });
   });
 });

@@ -1,5 +1,5 @@
 import fastJsonStringify, { type Schema } from 'fast-json-stringify';
-import type { FastifySerializerCompiler } from 'fastify';
+import type { FastifyReply, FastifySerializerCompiler } from 'fastify';
 import { ResponseSerializationError } from 'fastify-type-provider-zod';
 import { type $ZodCheck, $ZodType, safeEncode, toJSONSchema } from 'zod/v4/core';
 
@@ -165,5 +165,23 @@ export function createResponseSerializerCompiler(opts: {
       serialize ??= build();
       return serialize(data);
     };
+  };
+}
+
+/**
+ * A sender for answers that many requests share (a kept queue page): each is serialized by the
+ * route's serializer and encoded once, for as long as the answer itself lives, and then sent as
+ * those bytes. Per request that saves the answer's whole serialization (for a page of 50 cases,
+ * most of what a kept page costs the app).
+ */
+export function sharedAnswers() {
+  const written = new WeakMap<object, Buffer>();
+  return (reply: FastifyReply, answer: object) => {
+    let body = written.get(answer);
+    if (!body) {
+      body = Buffer.from(reply.serialize(answer) as string);
+      written.set(answer, body);
+    }
+    return reply.type('application/json; charset=utf-8').send(body);
   };
 }

@@ -14,6 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { requireActor, requireStaff } from '../../infra/actor.ts';
 import type { RealtimeHub } from '../../infra/realtime.ts';
+import { sharedAnswers } from '../../infra/serializer.ts';
 import { createWorkspaceCache } from '../../infra/workspace-cache.ts';
 import { attachmentsRoutes } from './attachments.routes.ts';
 import { type CasePage, LIST_KEEP_MS, LIST_MAX_ENTRIES, listCases } from './case-list.service.ts';
@@ -39,6 +40,8 @@ export const casesRoutes =
       countsCache.close();
       listCache.close();
     });
+    // A kept page goes to every console that asks for it: written once (infra/serializer.ts).
+    const sendShared = sharedAnswers();
 
     app.post(
       '/cases',
@@ -77,7 +80,7 @@ export const casesRoutes =
           response: { 200: page(CaseSummary) },
         },
       },
-      async (req) => listCases(deps, requireActor(req), req.query, listCache),
+      async (req, reply) => sendShared(reply, await listCases(deps, requireActor(req), req.query, listCache)),
     );
 
     app.get(
