@@ -103,7 +103,20 @@ describe('random damage to real mail', () => {
           expect(['processed', 'ignored', 'quarantined']).toContain(outcome.status);
         },
       ),
-      { numRuns: 60 },
+      {
+        numRuns: 60,
+        examples: [
+          // A NUL in an attachment's media type (PostgreSQL refuses it in text: error 22021).
+          [
+            '21-auto-submitted',
+            [
+              { kind: 'insert', at: 251450118, bytes: Uint8Array.from([0, 0, 0, 0, 0, 0, 0]) },
+              { kind: 'set', at: 2147483616, byte: 0 },
+              { kind: 'set', at: 303726435, byte: 0 },
+            ],
+          ],
+        ],
+      },
     );
     const orphans = await t.deps.db
       .selectFrom('cases as c')

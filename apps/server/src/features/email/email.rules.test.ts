@@ -3,6 +3,7 @@ import {
   automatedReason,
   caseNumberInSubject,
   outgoingSubject,
+  partMediaType,
   replyTokenIn,
   storable,
   stripQuoted,
@@ -34,6 +35,26 @@ describe('email rules', () => {
     expect(threadIds('<c@x>', ['<a@x>', '<b@x>', '<c@x>'])).toEqual(['<c@x>', '<b@x>', '<a@x>']);
     expect(stripQuoted('New words\n\nOn Mon, A <a@x> wrote:\n> old')).toBe('New words');
     expect(stripQuoted('> only a quote')).toBe('> only a quote');
+  });
+});
+
+describe('a mail part’s media type', () => {
+  it.each([
+    ['image/png', 'image/png'],
+    [' Application/PDF ', 'application/pdf'],
+    [
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+    ['text/plain\u0000', 'application/octet-stream'],
+    ['text/pl\u0000ain', 'application/octet-stream'],
+    ['text/html\r\nSet-Cookie: x=1', 'application/octet-stream'],
+    ['text/plain; charset=utf-8', 'text/plain'],
+    ['text/plain\u0000; charset=utf-8', 'application/octet-stream'],
+    ['', 'application/octet-stream'],
+    [undefined, 'application/octet-stream'],
+  ])('%j is stored as %j', (raw, stored) => {
+    expect(partMediaType(raw)).toBe(stored);
   });
 });
 

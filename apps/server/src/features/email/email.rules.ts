@@ -89,6 +89,20 @@ export function stripQuoted(text: string): string {
   return out.length > 0 ? out : text.trim();
 }
 
+/**
+ * A mail part's media type as it is stored and later sent as the download's Content-Type: the bare
+ * `type/subtype` (RFC 6838's name characters, without parameters), or `application/octet-stream`
+ * when damaged mail gives anything else. A NUL would fail the insert (error 22021), and a control
+ * character the header of every later download.
+ */
+export function partMediaType(raw: string | undefined): string {
+  // Parameters (a charset) are not kept: the download is sent as the bytes stored.
+  const t = (raw ?? '').split(';')[0]!.trim().toLowerCase();
+  return /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/.test(t)
+    ? t
+    : 'application/octet-stream';
+}
+
 /** A body fit for the messages table (1..100000 characters). */
 /**
  * Text from a message's headers as PostgreSQL can store it: no NUL characters (text columns refuse

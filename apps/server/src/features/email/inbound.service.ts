@@ -14,6 +14,7 @@ import {
   MAX_ATTACHMENTS,
   MAX_HEADER_BYTES,
   messageBody,
+  partMediaType,
   replyTokenIn,
   storable,
   stripQuoted,
@@ -161,7 +162,7 @@ async function storeFiles(deps: Deps, parsed: ParsedMail): Promise<StoredPart[]>
     const stored = await deps.storage.put(Readable.from([a.content]), deps.config.ATTACHMENT_MAX_BYTES);
     out.push({
       filename: a.filename ?? (a.cid ? `inline-${a.cid}` : 'attachment'),
-      contentType: a.contentType,
+      contentType: partMediaType(a.contentType),
       stored,
     });
   }
