@@ -115,6 +115,14 @@ describe('random damage to real mail', () => {
               { kind: 'set', at: 303726435, byte: 0 },
             ],
           ],
+          // A media type the parser gave as something other than a string.
+          [
+            '19-two-attachments',
+            [
+              { kind: 'cut', at: 686311181, len: 41 },
+              { kind: 'cut', at: 205436579, len: 54 },
+            ],
+          ],
         ],
       },
     );

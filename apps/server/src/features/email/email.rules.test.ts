@@ -53,6 +53,7 @@ describe('a mail part’s media type', () => {
     ['text/plain\u0000; charset=utf-8', 'application/octet-stream'],
     ['', 'application/octet-stream'],
     [undefined, 'application/octet-stream'],
+    [{ value: 'text/plain' }, 'application/octet-stream'],
   ])('%j is stored as %j', (raw, stored) => {
     expect(partMediaType(raw)).toBe(stored);
   });

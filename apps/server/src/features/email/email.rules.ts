@@ -95,9 +95,11 @@ export function stripQuoted(text: string): string {
  * when damaged mail gives anything else. A NUL would fail the insert (error 22021), and a control
  * character the header of every later download.
  */
-export function partMediaType(raw: string | undefined): string {
+export function partMediaType(raw: unknown): string {
+  // The parser's typing says a string; damaged mail has given it something else.
+  if (typeof raw !== 'string') return 'application/octet-stream';
   // Parameters (a charset) are not kept: the download is sent as the bytes stored.
-  const t = (raw ?? '').split(';')[0]!.trim().toLowerCase();
+  const t = raw.split(';')[0]!.trim().toLowerCase();
   return /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/.test(t)
     ? t
     : 'application/octet-stream';
