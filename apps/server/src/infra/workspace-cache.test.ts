@@ -130,6 +130,17 @@ describe('the workspace cache', () => {
     expect(await s.get(A, 'k2')).toBe(`${A}#3`);
   });
 
+  it('makes room from answers past their time before it starts over', async () => {
+    const s = setup({ maxEntries: 2 });
+    await s.get(A, 'k1');
+    s.tick(1000);
+    await s.get(B, 'k1');
+    // Full: A's answer is past its time, so it goes and B's stays.
+    expect(await s.get(B, 'k2')).toBe(`${B}#3`);
+    expect(await s.get(B, 'k1')).toBe(`${B}#2`);
+    expect(await s.get(B, 'k2')).toBe(`${B}#3`);
+  });
+
   it('does not count twice a failed read whose workspace was forgotten meanwhile', async () => {
     const s = setup({ maxEntries: 2 });
     let fail: (e: Error) => void = () => {};

@@ -1,7 +1,10 @@
 import { onOutboxFlushed } from './outbox.ts';
 import type { RealtimeHub, RealtimeMessage } from './realtime.ts';
 
-/** Past this many answers kept (all workspaces together), the process starts over rather than grow. */
+/**
+ * Past this many answers kept (all workspaces together), the process drops those past their time,
+ * and starts over if all are within it, rather than grow.
+ */
 const MAX_ENTRIES = 10_000;
 
 /** Messages that never change a case, and so never what is kept of one. */
@@ -78,25 +81,34 @@ export function createWorkspaceCache<T>(opts: {
     for (const id of workspaceIds) forget(id);
   });
 
+  /** Drops the answers past their keeping time, which only take room. */
+  const dropExpired = (at: number) => {
+    for (const [workspaceId, answers] of kept) {
+      for (const [key, entry] of answers) {
+        if (at - entry.at < keepMs) continue;
+        answers.delete(key);
+        entries--;
+      }
+      if (answers.size === 0) kept.delete(workspaceId);
+    }
+  };
+
   return {
     get(workspaceId, key, load) {
       if (!listening) return load();
+      const at = now();
+      const entry = kept.get(workspaceId)?.get(key);
+      if (entry && at - entry.at < keepMs) return entry.value;
+      // Full: first make room from answers past their time, and start over only if that is not enough.
+      if (entries >= maxEntries) dropExpired(at);
+      if (entries >= maxEntries) forgetAll();
       let answers = kept.get(workspaceId);
-      const entry = answers?.get(key);
-      if (entry && now() - entry.at < keepMs) return entry.value;
-      if (entry) {
-        answers?.delete(key);
-        entries--;
-      }
-      if (entries >= maxEntries) {
-        forgetAll();
-        answers = undefined;
-      }
       if (!answers) {
         answers = new Map();
         kept.set(workspaceId, answers);
       }
-      const fresh: Entry = { at: now(), value: load() };
+      if (answers.has(key)) entries--; // replaced below: an expired answer
+      const fresh: Entry = { at, value: load() };
       answers.set(key, fresh);
       entries++;
       const mine = answers;
