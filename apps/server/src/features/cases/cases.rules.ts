@@ -88,10 +88,6 @@ export function decodeCursor(raw: string): Cursor | null {
 }
 
 /**
- * A place in the due-soonest order: cases with a running target by (due, id), then the others by
- * case number (due null).
- */
-/**
  * The key a staff member's list page is kept under in its workspace (case-list.service.ts), or null
  * when it is not kept: a text query's pages are too varied to be asked for twice. Every filter is
  * part of the key, whatever filters are added later; the staff member only with `assignee_id=me`,
@@ -103,6 +99,10 @@ export function keptListKey(staffId: string, f: CaseListQuery): string | null {
   return f.assignee_id === 'me' ? `${staffId} ${filters}` : filters;
 }
 
+/**
+ * A place in the due-soonest order: cases with a running target by (due, id), then the others by
+ * case number (due null).
+ */
 export type DueCursor = { due: string | null; id: string; number: number };
 
 export const encodeDueCursor = (c: DueCursor): string =>

@@ -105,13 +105,13 @@ export function partMediaType(raw: unknown): string {
     : 'application/octet-stream';
 }
 
-/** A body fit for the messages table (1..100000 characters). */
 /**
  * Text from a message's headers as PostgreSQL can store it: no NUL characters (text columns refuse
  * them, error 22021) and no half surrogate pairs. Hostile mail puts both anywhere.
  */
 export const storable = (s: string): string => s.replaceAll('\u0000', '').toWellFormed();
 
+/** A body fit for the messages table (1..100000 characters). */
 export function messageBody(text: string): string {
   const t = text.replaceAll('\u0000', '').trim();
   if (!t) return '(This email had no text.)';
