@@ -131,8 +131,9 @@ async function seedCases(pool: pg.Pool, p: Profile, people: People, log: (s: str
 }
 
 /**
- * The full-text indexes of cases and messages are dropped for the load and built after it from their
- * own definitions, as a restore builds them: inserted row by row, the GIN index keyed by day and word
+ * The full-text indexes of subjects (`case_search`, which a trigger on cases writes) and messages are
+ * dropped for the load and built after it from their own definitions, as a restore builds them:
+ * inserted row by row, the GIN index keyed by day and word
  * (migration 20261125T0100_search_by_day) made the load about twice as slow; the four are built at
  * once in 115-173 s on the full profile (docs/decisions.md 2026-11-30).
  */
@@ -140,7 +141,7 @@ async function withGinBuiltAfter(pool: pg.Pool, log: (s: string) => void, load: 
   const { rows } = await pool.query<{ name: string; def: string }>(
     `select c.relname as name, pg_get_indexdef(i.indexrelid) as def
      from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
-     where am.amname = 'gin' and i.indrelid in ('cases'::regclass, 'messages'::regclass)`,
+     where am.amname = 'gin' and i.indrelid in ('case_search'::regclass, 'messages'::regclass)`,
   );
   for (const r of rows) await pool.query(`drop index ${pg.escapeIdentifier(r.name)}`);
   await load();

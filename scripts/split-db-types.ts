@@ -24,6 +24,7 @@ const AREAS: Record<string, string> = {
   EventOutbox: 'cases',
   CaseCounts: 'cases',
   CaseSolvedDays: 'cases',
+  CaseSearch: 'cases',
   CasePresence: 'cases',
   StaffNotifications: 'cases',
   Policies: 'policies',

@@ -81,7 +81,12 @@ function textMatch(q: string, publicOnly: boolean) {
       .whereRef('m.case_id', '=', 'c.id')
       .where(sql<boolean>`m.search @@ ${query}`);
     if (publicOnly) messages = messages.where('m.visibility', '=', 'public');
-    return eb.or([sql<boolean>`c.search @@ ${query}`, eb.exists(messages)]);
+    const subject = eb
+      .selectFrom('case_search as s')
+      .select(sql`1`.as('one'))
+      .whereRef('s.case_id', '=', 'c.id')
+      .where(sql<boolean>`s.search @@ ${query}`);
+    return eb.or([eb.exists(subject), eb.exists(messages)]);
   };
 }
 

@@ -5,7 +5,8 @@ import { makeWorkspace, type World } from '../../../test/factories.ts';
 import { searchCases } from './search.queries.ts';
 
 // A query of negated words only (-lantern) has no word an index can look for, so search_candidates
-// tests the newest 5,000 subjects, walked in an index that holds them (cases_search_walk_idx). The
+// tests the subjects of the newest 5,000 cases, walked in an index that holds them
+// (case_search_walk_idx, by creation since migration 20261202T0100_case_search). The
 // function turns index scans off for its probes, which turned off that walk too: it read and
 // sorted the whole workspace, 0.7-1.5 s on a million cases (migration 20261129T0100).
 let t: TestContext;
@@ -41,7 +42,7 @@ describe('a search of negated words only', () => {
     await buffersRead(); // the first call also reads the catalogue
     const read = await buffersRead();
     const { rows: heap } = await sql<{ pages: number }>`
-      select count(distinct (ctid::text::point)[0])::int as pages from cases where workspace_id = ${w.ws.id}`.execute(
+      select count(distinct (ctid::text::point)[0])::int as pages from case_search where workspace_id = ${w.ws.id}`.execute(
       t.deps.db,
     );
     // The walk reads a few dozen index pages; the scan it replaced read every heap page.

@@ -122,7 +122,7 @@ export async function searchCases(
 /** A customer's hits: their own newest cases and those cases' public messages, all of them ranked. */
 const customerHits = (workspaceId: string, customerId: string, q: RawBuilder<unknown>) => sql`
   with mine as (
-    select c.id, c.search, c.created_at from cases c
+    select c.id, s.search, c.created_at from cases c join case_search s on s.case_id = c.id
     where c.workspace_id = ${workspaceId} and c.customer_id = ${customerId}
     order by c.updated_at desc, c.id desc
     limit ${CUSTOMER_CASES}

@@ -89,9 +89,10 @@ describe('full-text search', () => {
     // PostgreSQL's default waits for 20% of a table.
     const { rows } = await t.deps.pool.query<{ relname: string; reloptions: string[] }>(
       `select relname, reloptions from pg_class
-       where relname in ('messages', 'cases') and relnamespace = 'public'::regnamespace order by relname`,
+       where relname in ('messages', 'cases', 'case_search') and relnamespace = 'public'::regnamespace
+       order by relname`,
     );
-    expect(rows.map((r) => r.relname)).toEqual(['cases', 'messages']);
+    expect(rows.map((r) => r.relname)).toEqual(['case_search', 'cases', 'messages']);
     for (const r of rows) {
       const opts = Object.fromEntries(r.reloptions.map((o) => o.split('=')));
       expect(opts).toMatchObject({
@@ -109,12 +110,12 @@ describe('full-text search', () => {
     // number's search cost up to ten times as much with the plain indexes' default 4 MB list.
     const { rows } = await t.deps.pool.query<{ relname: string; reloptions: string[] | null }>(
       `select relname, reloptions from pg_class
-       where relname in ('cases_search_day_idx', 'messages_search_day_idx', 'cases_search_idx',
+       where relname in ('case_search_day_idx', 'messages_search_day_idx', 'case_search_idx',
          'messages_search_idx') order by relname`,
     );
     expect(rows.map((r) => [r.relname, r.reloptions])).toEqual([
-      ['cases_search_day_idx', ['fastupdate=off']],
-      ['cases_search_idx', ['gin_pending_list_limit=256']],
+      ['case_search_day_idx', ['fastupdate=off']],
+      ['case_search_idx', ['gin_pending_list_limit=256']],
       ['messages_search_day_idx', ['fastupdate=off']],
       ['messages_search_idx', ['gin_pending_list_limit=256']],
     ]);

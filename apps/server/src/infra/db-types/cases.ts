@@ -48,7 +48,6 @@ export interface Cases {
   number: number;
   organisation_id: string | null;
   priority: Generated<CasePriority>;
-  search: Generated<string | null>;
   sla_next: Json | null;
   solved_at: Timestamp | null;
   status: Generated<CaseStatus>;
@@ -58,6 +57,13 @@ export interface Cases {
   team_id: string | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+  workspace_id: string;
+}
+
+export interface CaseSearch {
+  case_id: string;
+  created_at: Timestamp;
+  search: string;
   workspace_id: string;
 }
 
