@@ -7,10 +7,10 @@
 -- entry into every index of the table, the subject's three search indexes included. Those are the
 -- dear ones: the GIN index keyed by day (fastupdate off, so each of the subject's words is inserted
 -- into the index's tree at once, after search_day_terms computed its keys), the plain GIN index
--- (its pending list) and the walk's btree, which carries the whole tsvector. With them gone from
--- `cases`, replies on the quick benchmark dataset went from 1,006 and 960 to 1,081 and 1,015 a
--- second at 16 connections, at 1.14-1.16 ms of database CPU a reply instead of 1.20-1.22 (the
--- three indexes dropped, alternated with the code before, 2026-11-24 20:5x UTC).
+-- (its pending list) and the walk's btree, which carries the whole tsvector. Moved here, a reply
+-- cost the database 1.13-1.16 ms of CPU instead of 1.17-1.22 on the quick benchmark dataset, and
+-- replies went from 949-1,022 to 995-1,066 a second at 16 connections; new cases, which write the
+-- same words either way, did not change beyond the noise (docs/performance-history.md, 2026-12-12).
 --
 -- `case_search` holds the case's id, workspace, creation time (what the day keys and the order of
 -- equal ranks need) and words, with the same indexes those on `cases` were, built from the same
