@@ -91,6 +91,11 @@ describe('search candidates', () => {
   it('matches every word of a query, any of them with "or", and phrases', async () => {
     expect(await found('paddle number', SEARCH_BOUNDS)).toEqual([...byTopic.paddle!].sort());
     expect(await found('kayak paddle', SEARCH_BOUNDS)).toEqual([]);
+    // A probe ANDs each distinct word once, at most three (migration 20261202T0200_search_probe_words);
+    // the whole query is tested on each row it yields.
+    expect(await found('paddle paddle number', SEARCH_BOUNDS)).toEqual([...byTopic.paddle!].sort());
+    expect(await found('paddle question 2', SEARCH_BOUNDS)).toEqual([byTopic.paddle![2]]);
+    expect(await found('paddle question 2 kayak', SEARCH_BOUNDS)).toEqual([]);
     const either = await found('kayak or paddle', SEARCH_BOUNDS);
     expect(either).toEqual([...byTopic.kayak!, ...byTopic.paddle!].sort());
     expect(await found('"kayak number"', SEARCH_BOUNDS)).toEqual([...byTopic.kayak!].sort());
