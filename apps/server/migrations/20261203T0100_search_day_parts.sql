@@ -1,5 +1,6 @@
 -- The message bodies' index by day keys each day in four parts, and a search probes today's first
--- part before the rest (docs/decisions.md, 2026-12-13).
+-- part before the rest; a probe does not test again a query its keys already answer
+-- (docs/decisions.md, 2026-12-13).
 --
 -- A probe of the index by day (20261125T0100_search_by_day) is a GIN bitmap scan: it yields every
 -- match of the words on the days probed before any is kept, about 0.2 µs a match with the sort of
@@ -22,12 +23,20 @@
 -- tenth of its messages, and their probes a fifth of a search's cost.
 --
 -- Measured on kept datasets, 600 searches drawn as the benchmark draws them, the function before
--- and this one alternated three times on one connection (docs/performance-history.md,
+-- and the parts alternated three times on one connection (docs/performance-history.md,
 -- 2026-12-13): a million cases after the benchmark's writes 4.13-4.47 -> 3.05-3.18 ms a search;
 -- the same with the probes starting two days back (8,200 messages a day) 2.90-3.43 -> 2.43-2.48;
 -- 100,000 cases after writes 3.22-4.41 -> 2.53-2.66; 100,000 cases two days back (820 messages a
 -- day) 2.29-2.70 -> 2.31-2.46, one-word searches a little cheaper and two-word ones a little
 -- dearer (their deeper probes ask for four keys a day and word).
+--
+-- Second, a probe no longer tests the query on the rows it yields when the query is all of its
+-- words and they are all in the probe: at most three words, none negated (`!`), no OR, no phrase
+-- (`<->`), no prefix or weight (`:`), as websearch_to_tsquery's tree shows them. Every row the
+-- probe's keys yield then holds each word as a lexeme, and the test (ts_match_vq, about 1 µs a row
+-- of the 200 a probe keeps) would only say yes. Other queries are tested as before. The same
+-- 600 searches, the parts with and without this, alternated: 2.92-3.12 -> 2.71-2.85 ms a search
+-- at a million cases after writes, 2.40-2.44 -> 2.35-2.36 at 100,000, the same hits.
 
 -- A message's keys: its UTC day (search_day's, written out: an index expression's functions run
 -- with only pg_catalog on the search path) and part, before each lexeme. Null for an empty document.
@@ -76,6 +85,10 @@ declare
     and exists (select from unnest(words) w where w ~ '[0-9@]' and length(w) >= 5);
   ids uuid[]; of_cases uuid[]; ranks real[]; ats timestamptz[];
   w1 text[]; w2 text[]; w3 text[];
+  -- A query of at most three words, all required, none negated, in no phrase, with no prefix or
+  -- weight: a row the probe's keys yield has them all, and the query's test on it would only
+  -- say yes (this migration's header). The query's own text, as querytree drops negated words.
+  exact boolean := p_query::text !~ '[|!<:]' and cardinality(words) <= 3;
   -- How many distinct words a probe ANDs: 1 to 3.
   ands int;
   hi int; lo int; span int; p0 int; p1 int; got int; n int; horizon timestamptz;
@@ -129,14 +142,14 @@ begin
         return query
           select s.case_id, null::uuid, (ts_rank_cd(s.search, p_query, 1) * 2)::real, s.created_at from case_search s
           where search_day_terms(s.created_at, s.search) && search_day_keys(w1, lo, hi)
-            and s.workspace_id = p_workspace and ts_match_vq(s.search, p_query)
+            and s.workspace_id = p_workspace and (exact or ts_match_vq(s.search, p_query))
           limit p_keep - got;
       elsif ands = 2 then
         return query
           select s.case_id, null::uuid, (ts_rank_cd(s.search, p_query, 1) * 2)::real, s.created_at from case_search s
           where search_day_terms(s.created_at, s.search) && search_day_keys(w1, lo, hi)
             and search_day_terms(s.created_at, s.search) && search_day_keys(w2, lo, hi)
-            and s.workspace_id = p_workspace and ts_match_vq(s.search, p_query)
+            and s.workspace_id = p_workspace and (exact or ts_match_vq(s.search, p_query))
           limit p_keep - got;
       else
         return query
@@ -144,7 +157,7 @@ begin
           where search_day_terms(s.created_at, s.search) && search_day_keys(w1, lo, hi)
             and search_day_terms(s.created_at, s.search) && search_day_keys(w2, lo, hi)
             and search_day_terms(s.created_at, s.search) && search_day_keys(w3, lo, hi)
-            and s.workspace_id = p_workspace and ts_match_vq(s.search, p_query)
+            and s.workspace_id = p_workspace and (exact or ts_match_vq(s.search, p_query))
           limit p_keep - got;
       end if;
       get diagnostics n = row_count;
@@ -180,14 +193,14 @@ begin
         return query
           select m.case_id, m.id, ts_rank_cd(m.search, p_query, 1), m.created_at from messages m
           where search_day_part_terms(m.created_at, m.id, m.search) && search_day_part_keys(w1, lo, hi, p0, p1)
-            and m.workspace_id = p_workspace and ts_match_vq(m.search, p_query)
+            and m.workspace_id = p_workspace and (exact or ts_match_vq(m.search, p_query))
           limit p_keep - got;
       elsif ands = 2 then
         return query
           select m.case_id, m.id, ts_rank_cd(m.search, p_query, 1), m.created_at from messages m
           where search_day_part_terms(m.created_at, m.id, m.search) && search_day_part_keys(w1, lo, hi, p0, p1)
             and search_day_part_terms(m.created_at, m.id, m.search) && search_day_part_keys(w2, lo, hi, p0, p1)
-            and m.workspace_id = p_workspace and ts_match_vq(m.search, p_query)
+            and m.workspace_id = p_workspace and (exact or ts_match_vq(m.search, p_query))
           limit p_keep - got;
       else
         return query
@@ -195,7 +208,7 @@ begin
           where search_day_part_terms(m.created_at, m.id, m.search) && search_day_part_keys(w1, lo, hi, p0, p1)
             and search_day_part_terms(m.created_at, m.id, m.search) && search_day_part_keys(w2, lo, hi, p0, p1)
             and search_day_part_terms(m.created_at, m.id, m.search) && search_day_part_keys(w3, lo, hi, p0, p1)
-            and m.workspace_id = p_workspace and ts_match_vq(m.search, p_query)
+            and m.workspace_id = p_workspace and (exact or ts_match_vq(m.search, p_query))
           limit p_keep - got;
       end if;
       get diagnostics n = row_count;

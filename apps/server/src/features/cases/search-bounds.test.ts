@@ -100,6 +100,9 @@ describe('search candidates', () => {
     expect(either).toEqual([...byTopic.kayak!, ...byTopic.paddle!].sort());
     expect(await found('"kayak number"', SEARCH_BOUNDS)).toEqual([...byTopic.kayak!].sort());
     expect(await found('"number kayak"', SEARCH_BOUNDS)).toEqual([]);
+    // A probe yields rows by their words alone; a negated word or a phrase is still tested on each
+    // (20261203T0100_search_day_parts).
+    expect(await found('paddle -2', SEARCH_BOUNDS)).toEqual(byTopic.paddle!.filter((_, i) => i !== 2).sort());
   });
 
   it('answers a query of only negated words from the newest subjects', async () => {
