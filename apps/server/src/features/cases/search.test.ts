@@ -110,13 +110,13 @@ describe('full-text search', () => {
     // number's search cost up to ten times as much with the plain indexes' default 4 MB list.
     const { rows } = await t.deps.pool.query<{ relname: string; reloptions: string[] | null }>(
       `select relname, reloptions from pg_class
-       where relname in ('case_search_day_idx', 'messages_search_day_part_idx', 'case_search_idx',
+       where relname in ('case_search_day_idx', 'messages_search_day_idx', 'case_search_idx',
          'messages_search_idx') order by relname`,
     );
     expect(rows.map((r) => [r.relname, r.reloptions])).toEqual([
       ['case_search_day_idx', ['fastupdate=off']],
       ['case_search_idx', ['gin_pending_list_limit=256']],
-      ['messages_search_day_part_idx', ['fastupdate=off']],
+      ['messages_search_day_idx', ['fastupdate=off']],
       ['messages_search_idx', ['gin_pending_list_limit=256']],
     ]);
   });
@@ -143,33 +143,5 @@ describe('full-text search', () => {
     );
     expect(diff[0]?.n).toBeGreaterThanOrEqual(5);
     expect(diff[0]?.differ).toBe(0);
-  });
-
-  it("keys a message by its day's part, the low bits of its id's last byte (20261203T0100_search_day_parts)", async () => {
-    const { rows } = await t.deps.pool.query<{ keys: string[] | null }>(
-      `select search_day_part_terms('2026-11-24T23:30:00Z', id, to_tsvector('fairdesk', 'Sleeping bags')) as keys
-       from (values ('0190a7c2-0000-7000-8000-0000000000fc'::uuid), ('0190a7c2-0000-7000-8000-0000000000ff'::uuid),
-         ('0190a7c2-0000-7000-8000-000000000001'::uuid)) v(id)
-       union all select search_day_part_terms('2026-11-24T23:30:00Z', gen_random_uuid(), ''::tsvector)`,
-    );
-    expect(rows.map((r) => r.keys)).toEqual([
-      ['20781:0 bag', '20781:0 sleep'],
-      ['20781:3 bag', '20781:3 sleep'],
-      ['20781:1 bag', '20781:1 sleep'],
-      null,
-    ]);
-    const { rows: keys } = await t.deps.pool.query<{ k: string[] }>(
-      `select search_day_part_keys(array['bag', 'zip'], 20780, 20781, 1, 2) as k`,
-    );
-    expect([...keys[0]!.k].sort()).toEqual([
-      '20780:1 bag',
-      '20780:1 zip',
-      '20780:2 bag',
-      '20780:2 zip',
-      '20781:1 bag',
-      '20781:1 zip',
-      '20781:2 bag',
-      '20781:2 zip',
-    ]);
   });
 });

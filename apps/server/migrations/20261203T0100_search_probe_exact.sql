@@ -1,71 +1,20 @@
--- The message bodies' index by day keys each day in four parts, and a search probes today's first
--- part before the rest; a probe does not test again a query its keys already answer
--- (docs/decisions.md, 2026-12-13).
+-- A day probe does not test again a query its keys already answer (docs/decisions.md, 2026-12-13).
 --
--- A probe of the index by day (20261125T0100_search_by_day) is a GIN bitmap scan: it yields every
--- match of the words on the days probed before any is kept, about 0.2 µs a match with the sort of
--- the bitmap's pages, however few the probe keeps (at most `keep`, 200, of which a page, 20, is
--- enough to stop). That bitmap is as large as the busiest day is busy. On the benchmark's million
--- cases, after its write scenarios (82,000 messages written today), a word picked from the
--- vocabulary had 2,000 to 49,000 matches today, and the probe of today's messages was 2.3 ms of a
--- search's 4.0 ms.
+-- search_candidates (20261202T0200_search_probe_words) tests the whole query, ts_match_vq, on every
+-- row a probe of the indexes by day yields: about 1 µs a row, of up to 200 a probe keeps. When the
+-- query is all of its words and they are all in the probe (at most three words, none negated,
+-- no OR, no phrase `<->`, no prefix or weight `:`, as the query's text shows them), every row the
+-- probe's keys yield holds each word as a lexeme, and the test could only say yes: it is skipped.
+-- Other queries are tested as before. The query's own text decides, not querytree's, which drops
+-- negated words: a first version read querytree's and let `paddle -2` find the case it excludes
+-- (search-bounds.test.ts).
 --
--- A message's keys are now `<day>:<part> <lexeme>`, its part the low two bits of its id's last byte
--- (random in UUIDv4 and v7 alike, so each part holds a quarter of any day's messages). The same
--- number of keys as before, one per lexeme; the index has four times as many entries, each with a
--- quarter of the rows (22% larger when built: 393 against 323 MB on that dataset).
---
--- search_candidates' probes of message bodies: today's (and tomorrow's, for clocks ahead) first
--- part; when that holds fewer than `enough`, their other three parts; then older days, all four
--- parts of each, widening as before. Which of a busy day's matches are kept was arbitrary before
--- too (the first `keep` in the table's physical order); now they come from a quarter of the day
--- when that quarter holds a page of them. Subjects keep their index by day: a day's cases are a
--- tenth of its messages, and their probes a fifth of a search's cost.
---
--- Measured on kept datasets, 600 searches drawn as the benchmark draws them, the function before
--- and the parts alternated three times on one connection (docs/performance-history.md,
--- 2026-12-13): a million cases after the benchmark's writes 4.13-4.47 -> 3.05-3.18 ms a search;
--- the same with the probes starting two days back (8,200 messages a day) 2.90-3.43 -> 2.43-2.48;
--- 100,000 cases after writes 3.22-4.41 -> 2.53-2.66; 100,000 cases two days back (820 messages a
--- day) 2.29-2.70 -> 2.31-2.46, one-word searches a little cheaper and two-word ones a little
--- dearer (their deeper probes ask for four keys a day and word).
---
--- Second, a probe no longer tests the query on the rows it yields when the query is all of its
--- words and they are all in the probe: at most three words, none negated (`!`), no OR, no phrase
--- (`<->`), no prefix or weight (`:`), as websearch_to_tsquery's tree shows them. Every row the
--- probe's keys yield then holds each word as a lexeme, and the test (ts_match_vq, about 1 µs a row
--- of the 200 a probe keeps) would only say yes. Other queries are tested as before. The same
--- 600 searches, the parts with and without this, alternated: 2.92-3.12 -> 2.71-2.85 ms a search
--- at a million cases after writes, 2.40-2.44 -> 2.35-2.36 at 100,000, the same hits.
-
--- A message's keys: its UTC day (search_day's, written out: an index expression's functions run
--- with only pg_catalog on the search path) and part, before each lexeme. Null for an empty document.
-create function search_day_part_terms(at timestamptz, id uuid, doc tsvector) returns text[]
-language plpgsql immutable parallel safe
-as $$
-declare
-  d constant text := ((at at time zone 'UTC')::date - date '1970-01-01')::text
-    || ':' || (get_byte(uuid_send(id), 15) & 3)::text;
-begin
-  -- A lexeme never holds the \x1e separator (search_day_terms, 20261130T0100).
-  return string_to_array(
-    d || ' ' || nullif(array_to_string(tsvector_to_array(doc), E'\x1e' || d || ' '), ''), E'\x1e');
-end
-$$;
-
--- The keys of these words on days lo..hi, parts first_part..last_part of each.
-create function search_day_part_keys(words text[], lo int, hi int, first_part int, last_part int)
-returns text[]
-language sql immutable parallel safe strict
-as $$
-  select array(
-    select d::text || ':' || p::text || ' ' || w
-    from generate_series(lo, hi) d, generate_series(first_part, last_part) p, unnest(words) w)
-$$;
-
-create index messages_search_day_part_idx on messages
-  using gin (search_day_part_terms(created_at, id, search)) with (fastupdate = off);
-drop index messages_search_day_idx;
+-- Measured on a kept copy of the full benchmark profile's database as its searches find it (a
+-- million cases, 82,601 messages written in the hour before), 600 searches drawn as the benchmark
+-- draws them, alternated three times on one connection: 2.92-3.12 -> 2.71-2.88 ms a search, the
+-- same hits. That was on top of message bodies' days keyed in four parts, which made search
+-- cheaper still but replies dearer at a million cases, and did not land (docs/decisions.md and
+-- docs/performance-history.md, 2026-12-13).
 
 create or replace function search_candidates(
   p_workspace uuid, p_query tsquery, p_keep int, p_enough int, p_older int, p_days int)
@@ -91,7 +40,7 @@ declare
   exact boolean := p_query::text !~ '[|!<:]' and cardinality(words) <= 3;
   -- How many distinct words a probe ANDs: 1 to 3.
   ands int;
-  hi int; lo int; span int; p0 int; p1 int; got int; n int; horizon timestamptz;
+  hi int; lo int; span int; got int; n int; horizon timestamptz;
 begin
   if tree = 'T' then
     -- enable_indexscan = off (above) forbids index-only scans too, and without one this walk was
@@ -124,8 +73,7 @@ begin
 
   -- Subjects, then message bodies: the two loops are the same but for their table, written out
   -- because one loop over both would need EXECUTE, whose statements are planned on every call.
-  -- In each, the probe's three forms differ only in how many && they AND (above). Message bodies
-  -- are probed by parts of days (this migration's header).
+  -- In each, the probe's three forms differ only in how many && they AND (above).
   -- Subjects.
   if named then
     select array_agg(hit.case_id), array_agg(hit.r), array_agg(hit.at) into ids, ranks, ats from (
@@ -186,39 +134,34 @@ begin
     return query select hit.case_id, hit.id, hit.r, hit.at
       from unnest(of_cases, ids, ranks, ats) hit(case_id, id, r, at);
   else
-    -- Today's first part only, then today's other three, then whole days as the subjects' probes.
-    got := 0; hi := today + 1; lo := today; span := 1; p0 := 0; p1 := 0;
+    got := 0; hi := today + 1; lo := today; span := 1;
     loop
       if ands = 1 then
         return query
           select m.case_id, m.id, ts_rank_cd(m.search, p_query, 1), m.created_at from messages m
-          where search_day_part_terms(m.created_at, m.id, m.search) && search_day_part_keys(w1, lo, hi, p0, p1)
+          where search_day_terms(m.created_at, m.search) && search_day_keys(w1, lo, hi)
             and m.workspace_id = p_workspace and (exact or ts_match_vq(m.search, p_query))
           limit p_keep - got;
       elsif ands = 2 then
         return query
           select m.case_id, m.id, ts_rank_cd(m.search, p_query, 1), m.created_at from messages m
-          where search_day_part_terms(m.created_at, m.id, m.search) && search_day_part_keys(w1, lo, hi, p0, p1)
-            and search_day_part_terms(m.created_at, m.id, m.search) && search_day_part_keys(w2, lo, hi, p0, p1)
+          where search_day_terms(m.created_at, m.search) && search_day_keys(w1, lo, hi)
+            and search_day_terms(m.created_at, m.search) && search_day_keys(w2, lo, hi)
             and m.workspace_id = p_workspace and (exact or ts_match_vq(m.search, p_query))
           limit p_keep - got;
       else
         return query
           select m.case_id, m.id, ts_rank_cd(m.search, p_query, 1), m.created_at from messages m
-          where search_day_part_terms(m.created_at, m.id, m.search) && search_day_part_keys(w1, lo, hi, p0, p1)
-            and search_day_part_terms(m.created_at, m.id, m.search) && search_day_part_keys(w2, lo, hi, p0, p1)
-            and search_day_part_terms(m.created_at, m.id, m.search) && search_day_part_keys(w3, lo, hi, p0, p1)
+          where search_day_terms(m.created_at, m.search) && search_day_keys(w1, lo, hi)
+            and search_day_terms(m.created_at, m.search) && search_day_keys(w2, lo, hi)
+            and search_day_terms(m.created_at, m.search) && search_day_keys(w3, lo, hi)
             and m.workspace_id = p_workspace and (exact or ts_match_vq(m.search, p_query))
           limit p_keep - got;
       end if;
       get diagnostics n = row_count;
       got := got + n;
-      exit when got >= p_enough or got >= p_keep or (today - lo >= p_days - 1 and p1 = 3);
-      if p1 < 3 then
-        p0 := 1; p1 := 3;
-      else
-        hi := lo - 1; lo := greatest(hi - span + 1, today - p_days + 1); span := least(span * 2, 8); p0 := 0;
-      end if;
+      exit when got >= p_enough or got >= p_keep or today - lo >= p_days - 1;
+      hi := lo - 1; lo := greatest(hi - span + 1, today - p_days + 1); span := least(span * 2, 8);
     end loop;
     if got < p_enough then
       horizon := to_timestamp(lo::float8 * 86400);
