@@ -11,10 +11,10 @@
 --
 -- Measured on a kept copy of the full benchmark profile's database as its searches find it (a
 -- million cases, 82,601 messages written in the hour before), 600 searches drawn as the benchmark
--- draws them, alternated three times on one connection: 2.92-3.12 -> 2.71-2.88 ms a search, the
--- same hits. That was on top of message bodies' days keyed in four parts, which made search
--- cheaper still but replies dearer at a million cases, and did not land (docs/decisions.md and
--- docs/performance-history.md, 2026-12-13).
+-- draws them, alternated three times on one connection with the function before: 3.80-3.98 ->
+-- 3.56-3.61 ms a search, the same hits. (2.92-3.12 -> 2.71-2.88 on top of message bodies' days
+-- keyed in four parts, which made search cheaper still but replies dearer at a million cases, and
+-- did not land: docs/decisions.md and docs/performance-history.md, 2026-12-13.)
 
 create or replace function search_candidates(
   p_workspace uuid, p_query tsquery, p_keep int, p_enough int, p_older int, p_days int)
