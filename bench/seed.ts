@@ -133,9 +133,9 @@ async function seedCases(pool: pg.Pool, p: Profile, people: People, log: (s: str
 /**
  * The full-text indexes of subjects (`case_search`, which a trigger on cases writes) and messages are
  * dropped for the load and built after it from their own definitions, as a restore builds them:
- * inserted row by row, the GIN index keyed by day and word
- * (migration 20261125T0100_search_by_day) made the load about twice as slow; the four are built at
- * once in 115-173 s on the full profile (docs/decisions.md 2026-11-30).
+ * inserted row by row, the GIN index keyed by day and word (migration 20261125T0100_search_by_day)
+ * made the load about twice as slow; the four are built at once in 115-173 s on the full profile
+ * (docs/decisions.md 2026-11-30).
  */
 async function withGinBuiltAfter(pool: pg.Pool, log: (s: string) => void, load: () => Promise<void>) {
   const { rows } = await pool.query<{ name: string; def: string }>(
