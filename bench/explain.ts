@@ -44,8 +44,9 @@ export async function writeExplain(url: string, f: Fixtures, staffId: string, fi
         text: `explain (analyze, buffers, costs off) ${s.sql}`,
         values: [...s.parameters],
       });
-      // The function's probes by day and its older step (migration 20261125T0100_search_by_day).
-      const inner = nested.filter((m) => m.includes('search_day_terms(') || m.includes('< horizon'));
+      // The function's probes by day (message bodies' by parts of days, 20261204T0200_search_day_parts)
+      // and its older step (migration 20261125T0100_search_by_day).
+      const inner = nested.filter((m) => /search_day(_part)?_terms\(/.test(m) || m.includes('< horizon'));
       out.push(
         `== ${title}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n${inner.map((m) => `-- inside:\n${m}\n`).join('')}`,
       );

@@ -149,6 +149,38 @@ describe('search candidates', () => {
     expect(await found('#7730415', bounds)).toEqual([]);
   });
 
+  it("probes the first part of today's message bodies, then the day's other parts if it holds too few", async () => {
+    // Each day's messages are keyed in four parts by their ids (20261204T0200_search_day_parts).
+    const own = await makeWorkspace(t);
+    const parts = new Map<string, number>();
+    for (let i = 0; i < 60; i++) {
+      const res = await call(t, own.agent, 'POST', '/api/v1/cases', {
+        subject: `Question ${i}`,
+        body: `My canoe leaks again, ${i}.`,
+        customer_id: own.alice.id,
+      });
+      const { rows } = await t.deps.pool.query<{ part: number }>(
+        `select get_byte(uuid_send(id), 15) & 3 as part from messages where case_id = $1`,
+        [res.body.id],
+      );
+      parts.set(res.body.id, rows[0]!.part);
+      const first = [...parts.values()].filter((p) => p === 0).length;
+      if (first >= 2 && parts.size - first >= 2) break;
+    }
+    const all = [...parts.keys()].sort();
+    const inFirst = all.filter((id) => parts.get(id) === 0);
+    expect(inFirst.length).toBeGreaterThanOrEqual(2);
+    expect(all.length - inFirst.length).toBeGreaterThanOrEqual(2);
+    const search = async (bounds: SearchBounds) =>
+      (await searchCases(t.deps.db, { workspaceId: own.ws.id }, 'canoe', 100, bounds))
+        .map((h) => h.id)
+        .sort();
+    expect(await search({ days: 1, keep: 50, enough: inFirst.length, older: 0 })).toEqual(inFirst);
+    expect(await search({ days: 1, keep: 50, enough: inFirst.length + 1, older: 0 })).toEqual(all);
+    // `keep` bounds the first part's probe as any other.
+    expect(await search({ days: 1, keep: 1, enough: 1, older: 0 })).toHaveLength(1);
+  });
+
   it('with the default bounds finds every match of a small desk, in one workspace only', async () => {
     expect(await found('kayak', SEARCH_BOUNDS)).toEqual([...byTopic.kayak!].sort());
     const theirs = await searchCases(t.deps.db, { workspaceId: other.ws.id }, 'kayak', 50);

@@ -104,19 +104,21 @@ describe('full-text search', () => {
     }
   });
 
-  it('keeps no pending list on the indexes by day and a small one on the plain indexes', async () => {
+  it('keeps a pending list of 64 kB on the indexes by day and of 256 kB on the plain indexes', async () => {
     // Every scan reads an index's whole pending list. Migration 20261125T0100_search_by_day: after a
-    // burst of writes, searches by day took seconds; 20261126T0200_search_pending_lists: an order
-    // number's search cost up to ten times as much with the plain indexes' default 4 MB list.
+    // burst of writes, searches by day took seconds with the default 4 MB list, so they had none;
+    // 20261126T0200_search_pending_lists: an order number's search cost up to ten times as much with
+    // the plain indexes' 4 MB. 20261204T0100_search_day_pending_lists: without a list, each new row
+    // rewrote the inline lists of its words' keys, 9-17 kB of WAL a message.
     const { rows } = await t.deps.pool.query<{ relname: string; reloptions: string[] | null }>(
       `select relname, reloptions from pg_class
-       where relname in ('case_search_day_idx', 'messages_search_day_idx', 'case_search_idx',
-         'messages_search_idx') order by relname`,
+       where relname in ('case_search_day_idx', 'messages_search_day_part_idx', 'case_search_idx',
+         'messages_search_idx', 'messages_search_day_idx') order by relname`,
     );
     expect(rows.map((r) => [r.relname, r.reloptions])).toEqual([
-      ['case_search_day_idx', ['fastupdate=off']],
+      ['case_search_day_idx', ['fastupdate=on', 'gin_pending_list_limit=64']],
       ['case_search_idx', ['gin_pending_list_limit=256']],
-      ['messages_search_day_idx', ['fastupdate=off']],
+      ['messages_search_day_part_idx', ['fastupdate=on', 'gin_pending_list_limit=64']],
       ['messages_search_idx', ['gin_pending_list_limit=256']],
     ]);
   });
@@ -143,5 +145,33 @@ describe('full-text search', () => {
     );
     expect(diff[0]?.n).toBeGreaterThanOrEqual(5);
     expect(diff[0]?.differ).toBe(0);
+  });
+
+  it("keys a message by its day's part, the low bits of its id's last byte (20261204T0200_search_day_parts)", async () => {
+    const { rows } = await t.deps.pool.query<{ keys: string[] | null }>(
+      `select search_day_part_terms('2026-11-24T23:30:00Z', id, to_tsvector('fairdesk', 'Sleeping bags')) as keys
+       from (values ('0190a7c2-0000-7000-8000-0000000000fc'::uuid), ('0190a7c2-0000-7000-8000-0000000000ff'::uuid),
+         ('0190a7c2-0000-7000-8000-000000000001'::uuid)) v(id)
+       union all select search_day_part_terms('2026-11-24T23:30:00Z', gen_random_uuid(), ''::tsvector)`,
+    );
+    expect(rows.map((r) => r.keys)).toEqual([
+      ['20781:0 bag', '20781:0 sleep'],
+      ['20781:3 bag', '20781:3 sleep'],
+      ['20781:1 bag', '20781:1 sleep'],
+      null,
+    ]);
+    const { rows: keys } = await t.deps.pool.query<{ k: string[] }>(
+      `select search_day_part_keys(array['bag', 'zip'], 20780, 20781, 1, 2) as k`,
+    );
+    expect([...keys[0]!.k].sort()).toEqual([
+      '20780:1 bag',
+      '20780:1 zip',
+      '20780:2 bag',
+      '20780:2 zip',
+      '20781:1 bag',
+      '20781:1 zip',
+      '20781:2 bag',
+      '20781:2 zip',
+    ]);
   });
 });
