@@ -77,7 +77,8 @@ declare
   w1 text[]; w2 text[]; w3 text[];
   -- A query of at most three words, all required, none negated, in no phrase, with no prefix or
   -- weight: a row the probe's keys yield has them all, and the query's test on it would only
-  -- say yes (this migration's header). The query's own text, as querytree drops negated words.
+  -- say yes (20261203T0100_search_probe_exact). The query's own text, as querytree drops negated
+  -- words.
   exact boolean := p_query::text !~ '[|!<:]' and cardinality(words) <= 3;
   -- How many distinct words a probe ANDs: 1 to 3.
   ands int;
