@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { apiToken, bearer, DEMO_PASSWORD, expectAccessible, shot } from './helpers.ts';
+import { apiToken, bearer, DEMO_PASSWORD, expectAccessible, policyRefusals, shot } from './helpers.ts';
 
 test('a customer opens a case in the portal and sees the agent’s reply appear', async ({ page, request }) => {
+  const refused = await policyRefusals(page);
   await page.goto('/portal/');
   await page.getByRole('button', { name: 'Use a password (demo)' }).click();
   await page.getByLabel('Email address').fill('customer@fairdesk.example');
@@ -36,4 +37,5 @@ test('a customer opens a case in the portal and sees the agent’s reply appear'
   await expect(page.getByText('check the batch number')).toHaveCount(0);
   await expectAccessible(page);
   await shot(page, 'portal-case-live');
+  expect(refused).toEqual([]);
 });

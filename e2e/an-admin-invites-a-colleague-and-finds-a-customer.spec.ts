@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, shot, signInToConsole } from './helpers.ts';
+import { expectAccessible, policyRefusals, shot, signInToConsole } from './helpers.ts';
 
 test('an admin invites a colleague and finds a customer', async ({ page }) => {
+  // The invitation form validates with the contract's zod schemas, under the pages' policy.
+  const refused = await policyRefusals(page);
   await signInToConsole(page, 'admin@fairdesk.example');
   await page.getByRole('link', { name: 'Administration' }).click();
   await expect(page.getByRole('heading', { name: 'Staff', exact: true })).toBeVisible();
@@ -21,4 +23,5 @@ test('an admin invites a colleague and finds a customer', async ({ page }) => {
   await expect(page.getByRole('row', { name: /Charlotte Reid/ })).toBeVisible();
   await expectAccessible(page);
   await shot(page, 'admin-customers');
+  expect(refused).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiToken, bearer, expectAccessible, shot, signInToConsole } from './helpers.ts';
+import { apiToken, bearer, expectAccessible, policyRefusals, shot, signInToConsole } from './helpers.ts';
 
 test('an agent signs in, finds a case, replies and solves it', async ({ page, request }) => {
   // A customer's case arrives through the API, as from an integration.
@@ -16,6 +16,7 @@ test('an agent signs in, finds a case, replies and solves it', async ({ page, re
   });
   expect(created.status()).toBe(201);
 
+  const refused = await policyRefusals(page);
   await signInToConsole(page, 'agent@fairdesk.example');
   await expectAccessible(page);
   await shot(page, 'console-queue');
@@ -40,4 +41,5 @@ test('an agent signs in, finds a case, replies and solves it', async ({ page, re
   await expect(page.getByRole('button', { name: 'Reopen' })).toBeVisible();
   await page.getByRole('tab', { name: /Timeline/ }).click();
   await expect(page.getByText(/set status to Solved/)).toBeVisible();
+  expect(refused).toEqual([]);
 });

@@ -38,3 +38,21 @@ export async function expectAccessible(page: Page) {
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png` });
+
+/**
+ * What the page's Content-Security-Policy refused from now on (server infra/web.ts), from each
+ * document's `securitypolicyviolation` events (eval and inline code included, which Chromium does
+ * not always print) and the console errors Chromium prints for refused loads. A journey that ends
+ * with this empty ran whole under the policy.
+ */
+export async function policyRefusals(page: Page): Promise<string[]> {
+  const refused: string[] = [];
+  await page.exposeFunction('__fairdeskRefused', (what: string) => refused.push(what));
+  // A string: it runs in the page, and this file is compiled without the DOM's types.
+  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) =>
+    window.__fairdeskRefused(e.effectiveDirective + ': ' + e.blockedURI + ' (' + e.sourceFile + ':' + e.lineNumber + ')'))`);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) refused.push(msg.text());
+  });
+  return refused;
+}

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { CasePriority, CaseStatus, Tags } from './cases.ts';
 import { Id, Text, Timestamp } from './common.ts';
 import { JsonLogicRule } from './policies.ts';
+import { z } from './zod.ts';
 
 export const AutomationTrigger = z.enum([
   'case_created',

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { Email, Id, PageQuery, Text, Timestamp } from './common.ts';
 import { CaseSlaTarget } from './sla.ts';
+import { z } from './zod.ts';
 
 export const CaseStatus = z.enum(['new', 'open', 'pending', 'on_hold', 'solved', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatus>;

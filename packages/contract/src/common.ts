@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 export const Id = z.uuid();
 export const Timestamp = z.iso.datetime({ offset: true });

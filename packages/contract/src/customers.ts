@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { CaseSummary } from './cases.ts';
 import { Email, Id, PageQuery, page, Text, Timestamp } from './common.ts';
+import { z } from './zod.ts';
 
 /** A mail domain such as example.com; a leading @ or www. is dropped, since people paste either. */
 const Domain = z

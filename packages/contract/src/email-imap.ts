@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { Timestamp } from './common.ts';
+import { z } from './zod.ts';
 
 export const ImapSecurity = z.enum(['tls', 'starttls', 'none']);
 

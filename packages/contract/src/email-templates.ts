@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { Timestamp } from './common.ts';
+import { z } from './zod.ts';
 
 /** Customer notification emails a workspace can word and switch off, per language. */
 export const NotificationKind = z.enum(['case_received', 'agent_replied', 'decision_made']);

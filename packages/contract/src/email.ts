@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { Email, Id, page, Timestamp } from './common.ts';
 import { ImapSettingsInput, MailboxImap } from './email-imap.ts';
+import { z } from './zod.ts';
 
 export const MailboxMode = z.enum(['smtp', 'imap']);
 export const Mailbox = z.object({

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { CasePriority, Tags, Visibility } from './cases.ts';
 import { Id, Text, Timestamp } from './common.ts';
+import { z } from './zod.ts';
 
 /** Statuses a macro may set: `new` is where cases start and `closed` only follows `solved`. */
 export const MacroStatus = z.enum(['open', 'pending', 'on_hold', 'solved']);

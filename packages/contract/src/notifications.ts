@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { Id, PageQuery, Timestamp } from './common.ts';
+import { z } from './zod.ts';
 
 /** One in-app notification of the signed-in staff member. */
 export const StaffNotification = z.object({

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { Id, StaffRole, Text, Timestamp } from './common.ts';
+import { z } from './zod.ts';
 
 // Requests decided within bounds: versioned policies, their settings, what-if and stats (requests,
 // decisions and authorisations are in requests.ts). Amounts are integer minor units (15000 GBP is 150.00).

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { Id } from './common.ts';
+import { z } from './zod.ts';
 
 /**
  * One message of `GET /api/v1/stream` (server-sent events): the SSE `event:` line is `type`, the

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { Id, PageQuery, StaffRole, Text, Timestamp } from './common.ts';
 import {
   Amount,
@@ -12,6 +11,7 @@ import {
   RequestKind,
   TraceResult,
 } from './policies.ts';
+import { z } from './zod.ts';
 
 // A customer's requests on a case, the decisions taken on them (append-only), the authorisations
 // that bend flexible policies, and the communications that tell the customer.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 export const AssignmentMode = z.enum(['manual', 'round_robin', 'load_balanced']);
 export type AssignmentMode = z.infer<typeof AssignmentMode>;

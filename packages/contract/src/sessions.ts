@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { Email, Id, StaffRole, Timestamp } from './common.ts';
+import { z } from './zod.ts';
 
 export const SignIn = z.object({
   email: Email,

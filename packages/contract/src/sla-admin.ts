@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { CaseStatus } from './cases.ts';
 import { Id, Text, Timestamp } from './common.ts';
+import { z } from './zod.ts';
 
 // Admin of business calendars and SLA policies. Checks that need data the contract cannot hold
 // (time zones, holiday countries, overlapping hours, known condition fields) are the server's,

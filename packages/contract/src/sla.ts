@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 export const SlaTarget = z.enum(['first_response', 'next_response', 'resolution']);
 export type SlaTarget = z.infer<typeof SlaTarget>;

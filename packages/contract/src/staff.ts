@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { Email, Id, StaffRole, Text, Timestamp } from './common.ts';
+import { z } from './zod.ts';
 
 export const TeamRef = z.object({ id: Id, name: z.string() });
 

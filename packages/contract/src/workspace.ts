@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { Id, Text, Timestamp } from './common.ts';
+import { z } from './zod.ts';
 
 export const Workspace = z.object({
   id: Id,
