@@ -5,7 +5,7 @@ import { PriorityBadge, StatusBadge } from '../features/cases/CaseBadges.tsx';
 import { api, errorMessage, qs } from '../lib/api.ts';
 import { ago } from '../lib/format.ts';
 import type { SearchResult } from '../lib/types.ts';
-import { markedSubject } from './search-hit.ts';
+import { markedSubject, matchedWhere, onlyExcludes } from './search-hit.ts';
 
 export function SearchPage() {
   const [params] = useSearchParams();
@@ -18,6 +18,7 @@ export function SearchPage() {
   return (
     <Stack>
       <Title order={2}>Search: “{q}”</Title>
+      {onlyExcludes(q) && <Text c="dimmed">The newest cases whose subject has none of these words.</Text>}
       {result.isPending && q && (
         <Center p="xl">
           <Loader aria-label="Searching" />
@@ -27,6 +28,7 @@ export function SearchPage() {
       {result.data?.items.length === 0 && <Text c="dimmed">No case or message matches these words.</Text>}
       {result.data?.items.map((h) => {
         const marked = markedSubject(h);
+        const where = matchedWhere(h);
         return (
           <Paper key={h.case.id} withBorder radius="md" p="md">
             <Group justify="space-between" wrap="nowrap">
@@ -49,7 +51,8 @@ export function SearchPage() {
               <Text size="sm" mt={6} dangerouslySetInnerHTML={{ __html: h.headline }} />
             )}
             <Text size="xs" c="dimmed" mt={4}>
-              {h.case.customer.name} · matched in the {h.matched_in} · updated {ago(h.case.updated_at)}
+              {h.case.customer.name}
+              {where && ` · matched in the ${where}`} · updated {ago(h.case.updated_at)}
             </Text>
           </Paper>
         );
