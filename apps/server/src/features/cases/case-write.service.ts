@@ -8,15 +8,13 @@ import type { CaseChannel } from '../../infra/db.types.ts';
 import { AppError, notFound } from '../../infra/errors.ts';
 import { getCustomerInWorkspace } from '../customers/index.ts';
 import { linkAttachments } from './attachments.queries.ts';
-import {
-  type findCaseForMessage,
-  insertCaseWithMessage,
-  insertMessageUpdatingCase,
-} from './case-write.queries.ts';
+import { insertCaseWithMessage } from './case-open.queries.ts';
+import { type findCaseForMessage, insertMessageUpdatingCase } from './case-write.queries.ts';
 import type { MessageRow } from './cases.present.ts';
 import { statusAfterMessage, statusStamps } from './cases.rules.ts';
 
-// The steps openCase and addMessage share with their one-statement writes (case-write.queries.ts).
+// The steps openCase and addMessage share with their one-statement writes (case-open.queries.ts,
+// case-write.queries.ts).
 
 /** The columns a write to a case decides on (the locked row has them all). */
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseForMessage>>>;
