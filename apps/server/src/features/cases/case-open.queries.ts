@@ -18,7 +18,8 @@ const withCaseNumber = (json: string, typePath: string[], numberPath: string[], 
       then jsonb_set(x, ${numberPath}::text[], to_jsonb(${number})) else x end order by n), '[]')
     from jsonb_array_elements(${json}::jsonb) with ordinality as t(x, n))`;
 
-type NewCaseValues = {
+/** A new case as insertCaseWithMessage takes it. */
+type NewCase = {
   id: string;
   workspace_id: string;
   subject: string;
@@ -29,6 +30,12 @@ type NewCaseValues = {
   assignee_id: string | null;
   tags: string[];
   at: Date;
+  message: { id: string; body: string };
+  events: EventRecord;
+};
+
+/** The same, flat, as the statement's values (statementOnce takes one level of them). */
+type NewCaseValues = Omit<NewCase, 'message' | 'events'> & {
   message_id: string;
   body: string;
   events_workspace_id: string;
@@ -129,39 +136,16 @@ const newCaseStatement = statementOnce((db, v: NewCaseValues) => {
  * its timeline (the events it recorded, with the ids record_events returns). case-write.test.ts
  * checks that this answer equals the case view read afterwards.
  */
-export const insertCaseWithMessage = (
-  db: Executor,
-  c: {
-    id: string;
-    workspace_id: string;
-    subject: string;
-    priority: CasePriority;
-    channel: CaseChannel;
-    customer_id: string;
-    team_id: string | null;
-    assignee_id: string | null;
-    tags: string[];
-    at: Date;
-    message: { id: string; body: string };
-    events: EventRecord;
-  },
-) =>
-  newCaseStatement(db, {
-    id: c.id,
-    workspace_id: c.workspace_id,
-    subject: c.subject,
-    priority: c.priority,
-    channel: c.channel,
-    customer_id: c.customer_id,
-    team_id: c.team_id,
-    assignee_id: c.assignee_id,
-    tags: c.tags,
-    at: c.at,
-    message_id: c.message.id,
-    body: c.message.body,
-    events_workspace_id: c.events.workspaceId,
-    events_at: c.events.at,
-    events_items: c.events.items,
-    events_notes: c.events.notes,
-    events_jobs: c.events.jobs,
+export const insertCaseWithMessage = (db: Executor, c: NewCase) => {
+  const { message, events, ...rest } = c;
+  return newCaseStatement(db, {
+    ...rest,
+    message_id: message.id,
+    body: message.body,
+    events_workspace_id: events.workspaceId,
+    events_at: events.at,
+    events_items: events.items,
+    events_notes: events.notes,
+    events_jobs: events.jobs,
   }).then((rows) => rows[0]);
+};
