@@ -11,8 +11,9 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  * requests come from this origin only (Mantine writes inline styles, hence 'unsafe-inline' for
  * styles, never for scripts); images may also be data: and blob: URLs; no other site may frame the
  * pages (clickjacking), and forms and <base> stay on this origin. The mail frame adds its own,
- * stricter policy (HtmlBodyFrame.tsx). The browser app turns off zod's compiled validators, which
- * need eval (lib/no-eval.ts), so the policy holds without 'unsafe-eval'.
+ * stricter policy (HtmlBodyFrame.tsx). In a browser the contract's schemas run without zod's
+ * compiled validators, which need eval (packages/contract/src/zod.ts), so the policy holds without
+ * 'unsafe-eval'.
  */
 export const PAGE_POLICY = [
   "default-src 'self'",
