@@ -29,6 +29,14 @@ export type Emit = (
 /** The job that seals a workspace's committed events into its hash chain (audit feature). */
 export const SEAL_JOB = 'events.seal';
 
+/** One event row as `record_events` inserts it (`EventRecord.items` holds a JSON array of them). */
+export type EventItem = {
+  type: string;
+  case_id: string | null;
+  actor_kind: EventActor['kind'];
+  actor_id: string | null;
+  data: Record<string, unknown>;
+};
 /** The arguments of `record_events` for a batch of events (JSON texts, as sent). */
 export type EventRecord = { workspaceId: string; at: Date; items: string; notes: string[]; jobs: string };
 export type RecordEvents = (
@@ -43,13 +51,15 @@ export type RecordEvents = (
  */
 export function createEventRecorder(subscribers: Subscribers, priorities: JobPriorities = {}): RecordEvents {
   return (ctx, events) => {
-    const items = events.map((e) => ({
-      type: e.type,
-      case_id: e.case_id ?? null,
-      actor_kind: ctx.actor.kind,
-      actor_id: ctx.actor.id,
-      data: e.data ?? {},
-    }));
+    const items = events.map(
+      (e): EventItem => ({
+        type: e.type,
+        case_id: e.case_id ?? null,
+        actor_kind: ctx.actor.kind,
+        actor_id: ctx.actor.id,
+        data: e.data ?? {},
+      }),
+    );
     const notes = events.map((e) =>
       encodeMessage({
         workspace_id: ctx.workspaceId,

@@ -132,6 +132,9 @@ describe('opening a case in one statement', () => {
   });
 
   it('answers with the new case exactly as its view then shows it, to staff and to the customer', async () => {
+    // Every name the answer carries is set: the customer's organisation, the team, the assignee.
+    const org = await call(t, w.agent, 'POST', '/api/v1/organisations', { name: 'Answered Ltd' });
+    await call(t, w.agent, 'PATCH', `/api/v1/customers/${w.bob.id}`, { organisation_id: org.body.id });
     const byStaff = await call(t, w.agent, 'POST', '/api/v1/cases', {
       subject: 'Answered from the write',
       body: 'The zip is stuck.',
@@ -147,6 +150,8 @@ describe('opening a case in one statement', () => {
       'message.added',
     ]);
     expect(byStaff.body.timeline[0].data.number).toBe(byStaff.body.number);
+    expect(byStaff.body.organisation).toEqual({ id: org.body.id, name: 'Answered Ltd' });
+    expect(byStaff.body.timeline[0].actor.name).toBe(w.agent.name);
     const seen = await call(t, w.agent, 'GET', `/api/v1/cases/${byStaff.body.id}`);
     expect(byStaff.body).toEqual(seen.body);
 
