@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EventItem } from '../../infra/emit.ts';
-import { type OpenedCaseRow, openedCaseView } from './case-open.rules.ts';
+import { type OpenedCaseRow, type OpenedCaseSent, openedCaseView } from './case-open.rules.ts';
+
+type Kind = OpenedCaseSent['items'][number]['actor_kind'];
 
 const at = new Date('2026-12-16T09:30:00.123Z');
 const row = (over: Partial<OpenedCaseRow> = {}): OpenedCaseRow => ({
@@ -34,17 +35,16 @@ const row = (over: Partial<OpenedCaseRow> = {}): OpenedCaseRow => ({
   event_ids: [7, 8],
   ...over,
 });
-const items = (kind: EventItem['actor_kind'], id: string | null): EventItem[] => [
-  { type: 'case.created', case_id: 'case-1', actor_kind: kind, actor_id: id, data: { subject: 'The zip' } },
+const items = (kind: Kind, id: string | null): OpenedCaseSent['items'] => [
+  { type: 'case.created', actor_kind: kind, actor_id: id, data: { subject: 'The zip' } },
   {
     type: 'message.added',
-    case_id: 'case-1',
     actor_kind: kind,
     actor_id: id,
     data: { message_id: 'msg-1', visibility: 'public', opening: true },
   },
 ];
-const sent = (kind: EventItem['actor_kind'] = 'staff', id: string | null = 'staff-1') => ({
+const sent = (kind: Kind = 'staff', id: string | null = 'staff-1') => ({
   message: { id: 'msg-1', body: 'Hello' },
   items: items(kind, id),
 });
@@ -86,7 +86,7 @@ describe('openedCaseView', () => {
   });
 
   it('names the actor as staff, as a customer, or not at all for the system', () => {
-    const names = (kind: EventItem['actor_kind'], name: string | null) =>
+    const names = (kind: Kind, name: string | null) =>
       openedCaseView(row({ actor_name: name }), sent(kind, kind === 'system' ? null : 'x')).timeline.map(
         (e) => [e.actor_kind, e.staff_name, e.customer_name],
       )[0];

@@ -1,4 +1,3 @@
-import type { EventItem } from '../../infra/emit.ts';
 import type { CaseViewRow } from './case-view.queries.ts';
 import type { CaseSummaryRow } from './cases.queries.ts';
 
@@ -13,8 +12,16 @@ export type OpenedCaseRow = CaseSummaryRow & {
   event_ids: number[];
 };
 
+/** An event as `record_events` got it (infra/emit.ts EventItem; the fields the timeline shows). */
+type SentEvent = {
+  type: string;
+  actor_kind: 'staff' | 'customer' | 'system';
+  actor_id: string | null;
+  data: Record<string, unknown>;
+};
+
 /** What the writer sent: the first message and the events, as `record_events` got them. */
-export type OpenedCaseSent = { message: { id: string; body: string }; items: EventItem[] };
+export type OpenedCaseSent = { message: { id: string; body: string }; items: SentEvent[] };
 
 /**
  * A new case as its view would show it right after the write, made from the write's answer and
