@@ -39,10 +39,12 @@ export type EventItem = {
 };
 /** The arguments of `record_events` for a batch of events (JSON texts, as sent). */
 export type EventRecord = { workspaceId: string; at: Date; items: string; notes: string[]; jobs: string };
+/** A record as the recorder made it, with its items also as values (what a writer's answer shows). */
+export type RecordedEvents = EventRecord & { rows: EventItem[] };
 export type RecordEvents = (
   ctx: { workspaceId: string; actor: EventActor; at: Date },
   events: EventRow[],
-) => EventRecord;
+) => RecordedEvents;
 
 /**
  * What emit records for these events: the rows, a NOTIFY summary of each, and the subscribers' jobs
@@ -95,6 +97,7 @@ export function createEventRecorder(subscribers: Subscribers, priorities: JobPri
       workspaceId: ctx.workspaceId,
       at: ctx.at,
       items: JSON.stringify(items),
+      rows: items,
       notes,
       jobs: JSON.stringify(jobs),
     };

@@ -2,7 +2,7 @@ import type { CasePriority } from '@fairdesk/contract';
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../infra/db.ts';
 import type { CaseChannel } from '../../infra/db.types.ts';
-import { type EventItem, type EventRecord, recordEventsCall } from '../../infra/emit.ts';
+import { type EventItem, type EventRecord, type RecordedEvents, recordEventsCall } from '../../infra/emit.ts';
 import { statementOnce } from '../../infra/statement-shapes.ts';
 import { type OpenedCaseRow, openedCaseView } from './case-open.rules.ts';
 import type { CaseViewRow } from './case-view.queries.ts';
@@ -32,7 +32,7 @@ type NewCase = {
   tags: string[];
   at: Date;
   message: { id: string; body: string };
-  events: EventRecord;
+  events: RecordedEvents;
 };
 
 /** The same, flat, as the statement's values (statementOnce takes one level of them). */
@@ -133,7 +133,6 @@ const newCaseStatement = statementOnce((db, v: NewCaseValues) => {
  */
 export const insertCaseWithMessage = async (db: Executor, c: NewCase): Promise<CaseViewRow | undefined> => {
   const { message, events, ...rest } = c;
-  const items = JSON.parse(events.items) as EventItem[];
   const [row] = await newCaseStatement(db, {
     ...rest,
     message_id: message.id,
@@ -143,8 +142,8 @@ export const insertCaseWithMessage = async (db: Executor, c: NewCase): Promise<C
     events_items: events.items,
     events_notes: events.notes,
     events_jobs: events.jobs,
-    actor_kind: items[0]?.actor_kind ?? 'system',
-    actor_id: items[0]?.actor_id ?? null,
+    actor_kind: events.rows[0]?.actor_kind ?? 'system',
+    actor_id: events.rows[0]?.actor_id ?? null,
   });
-  return row && openedCaseView(row, { message, items });
+  return row && openedCaseView(row, { message, items: events.rows });
 };
